@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'cdktf';
+import { loadConfig } from './config/load';
+import { ConfigError } from './config/problems';
+import { EXAMPLE_CONFIG } from './synth/paths';
+import { addStacks } from './synth/terraform-json';
+
+/**
+ * The app that `cdktf synth` runs. It reads the config named by
+ * TELEPORT_RECORDINGS_CONFIG, or the bundled example.
+ */
+function main(): void {
+  const configPath = process.env.TELEPORT_RECORDINGS_CONFIG || EXAMPLE_CONFIG;
+  try {
+    const app = new App();
+    addStacks(app, loadConfig(readFileSync(configPath)));
+    app.synth();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+main();

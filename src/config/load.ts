@@ -1,0 +1,190 @@
+import { parseDocument } from 'yaml';
+import type { Deployment, Partition } from '../model/deployment';
+import { checkSchema, isObject } from './check-schema';
+import { ConfigError, joinPath, type Problem } from './problems';
+import { checkRules } from './rules';
+import { deploymentSchema } from './schema';
+
+/**
+ * Reads a config file's bytes into validated deployments. Throws ConfigError
+ * listing every problem found.
+ */
+export function loadConfig(bytes: Uint8Array | string): Deployment[] {
+  const raw = parseYaml(decode(bytes));
+  const { entries, problems } = splitDeployments(raw);
+  const deployments = entries.map(({ value, path }) => {
+    const schemaProblems = checkSchema(deploymentSchema, value, path);
+    problems.push(...schemaProblems);
+    return schemaProblems.length === 0 ? toDeployment(value as RawDeployment) : undefined;
+  });
+
+  deployments.forEach((deployment, i) => {
+    if (deployment) problems.push(...checkRules(deployment, entries[i].path));
+  });
+  problems.push(
+    ...checkCollisions(
+      deployments,
+      entries.map((e) => e.path),
+    ),
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deployments as Deployment[];
+}
+
+function decode(bytes: Uint8Array | string): string {
+  if (typeof bytes === 'string') return bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigError([
+      { path: '', message: 'is not UTF-8 text', fix: 'save the file as UTF-8' },
+    ]);
+  }
+}
+
+function parseYaml(text: string): unknown {
+  if (text.trim() === '') {
+    throw new ConfigError([
+      { path: '', message: 'is empty', fix: 'describe a deployment; see examples/' },
+    ]);
+  }
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  if (document.errors.length > 0) {
+    throw new ConfigError(
+      document.errors.map((error) => {
+        const at = error.linePos?.[0];
+        const where = at ? `line ${at.line}, column ${at.col}` : 'somewhere';
+        const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        return {
+          path: '',
+          message: `YAML error at ${where}: ${message}`,
+          fix: 'correct the YAML syntax',
+        };
+      }),
+    );
+  }
+  return document.toJS();
+}
+
+interface Entry {
+  readonly value: unknown;
+  readonly path: string;
+}
+
+function splitDeployments(raw: unknown): { entries: Entry[]; problems: Problem[] } {
+  if (!isObject(raw) || !('deployments' in raw))
+    return { entries: [{ value: raw, path: '' }], problems: [] };
+  const others = Object.keys(raw).filter((k) => k !== 'deployments');
+  const problems: Problem[] = others.map((k) => ({
+    path: k,
+    message: 'is not a known field next to "deployments"',
+    fix: 'move it into each deployment',
+  }));
+  const list = raw.deployments;
+  if (!Array.isArray(list) || list.length === 0) {
+    problems.push({
+      path: 'deployments',
+      message: 'is not a list of deployments',
+      fix: 'list at least one deployment',
+    });
+    return { entries: [], problems };
+  }
+  return {
+    entries: list.map((value, i) => ({ value, path: joinPath('deployments', i) })),
+    problems,
+  };
+}
+
+/** The config as the schema lets it be written: optional fields may be absent. */
+interface RawDeployment {
+  name: string;
+  region: string;
+  bucket: {
+    name: string;
+    prefix: string;
+    noncurrentVersionExpirationDays?: number;
+    abortIncompleteUploadsDays?: number;
+  };
+  key: {
+    alias: string;
+    description?: string;
+    deletionWindowDays?: number;
+    rotationPeriodDays?: number;
+  };
+  principals: {
+    keyAdministrators: string[];
+    authService: string[];
+    deniedAdministrators?: string[];
+    deployer?: string;
+    attachAuthServicePolicy?: boolean;
+  };
+  teleport?: { auditorRoles?: string[]; restrictedRoles?: string[]; roleVersion?: string };
+  tags?: Record<string, string>;
+}
+
+function toDeployment(raw: RawDeployment): Deployment {
+  const { bucket, key, principals } = raw;
+  const teleport = raw.teleport ?? {};
+  return {
+    name: raw.name,
+    region: raw.region,
+    partition: partitionOfRegion(raw.region),
+    bucket: {
+      name: bucket.name,
+      prefix: bucket.prefix,
+      noncurrentVersionExpirationDays: bucket.noncurrentVersionExpirationDays,
+      abortIncompleteUploadsDays: bucket.abortIncompleteUploadsDays ?? 7,
+    },
+    key: {
+      alias: key.alias,
+      description: key.description ?? `Teleport session recordings for ${raw.name}`,
+      deletionWindowDays: key.deletionWindowDays ?? 30,
+      rotationPeriodDays: key.rotationPeriodDays ?? 365,
+    },
+    principals: {
+      keyAdministrators: principals.keyAdministrators,
+      authService: principals.authService,
+      deniedAdministrators: principals.deniedAdministrators ?? [],
+      deployer: principals.deployer,
+      attachAuthServicePolicy: principals.attachAuthServicePolicy ?? true,
+    },
+    teleport: {
+      auditorRoles: teleport.auditorRoles ?? ['auditor'],
+      restrictedRoles: teleport.restrictedRoles ?? [],
+      roleVersion: teleport.roleVersion ?? 'v7',
+    },
+    tags: raw.tags ?? {},
+  };
+}
+
+/** The partition a region belongs to; principals must share it (checked in rules). */
+function partitionOfRegion(region: string): Partition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+function checkCollisions(deployments: Array<Deployment | undefined>, paths: string[]): Problem[] {
+  const problems: Problem[] = [];
+  const fields: Array<[string, (d: Deployment) => string]> = [
+    ['name', (d) => d.name],
+    ['bucket.name', (d) => d.bucket.name],
+  ];
+  for (const [field, read] of fields) {
+    const first = new Map<string, string>();
+    deployments.forEach((deployment, i) => {
+      if (!deployment) return;
+      const value = read(deployment);
+      const at = joinPath(paths[i], field);
+      const earlier = first.get(value);
+      if (earlier) {
+        problems.push({
+          path: at,
+          message: `"${value}" is also used at ${earlier}`,
+          fix: 'give each deployment its own',
+        });
+      } else first.set(value, at);
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,146 @@
+import { parseIamIdentity } from '../model/arn';
+import type { Deployment, Partition } from '../model/deployment';
+import { joinPath, shown, type Problem } from './problems';
+
+/** Checks across fields, once every field is valid on its own. */
+export function checkRules(deployment: Deployment, path: string): Problem[] {
+  return checkPrincipals(deployment, joinPath(path, 'principals'));
+}
+
+type Broken = { message: string; fix: string } | undefined;
+
+const RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const RESERVED_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/** S3's naming rules beyond the characters: dots, IP form, reserved names. */
+export function bucketNameRule(name: string): Broken {
+  if (/\.\.|\.-|-\./.test(name)) {
+    return {
+      message: 'has a dot next to a dot or hyphen',
+      fix: 'separate dots by letters or digits',
+    };
+  }
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) {
+    return { message: 'looks like an IP address', fix: 'use letters as well as digits' };
+  }
+  const prefix = RESERVED_BUCKET_PREFIXES.find((p) => name.startsWith(p));
+  if (prefix)
+    return { message: `starts with the reserved prefix "${prefix}"`, fix: 'choose another name' };
+  const suffix = RESERVED_BUCKET_SUFFIXES.find((s) => name.endsWith(s));
+  if (suffix)
+    return { message: `ends with the reserved suffix "${suffix}"`, fix: 'choose another name' };
+  return undefined;
+}
+
+/** Refuses rather than trims slashes, so that the config says what is deployed. */
+export function prefixRule(prefix: string): Broken {
+  if (prefix.startsWith('/') || prefix.endsWith('/')) {
+    const trimmed = prefix.replace(/^\/+|\/+$/g, '');
+    return { message: 'starts or ends with "/"', fix: `write ${shown(trimmed)}` };
+  }
+  // Characters that the IAM resource, the storage URL and S3 all read literally.
+  const segments = prefix.split('/');
+  const safe = segments.every((s) => /^[A-Za-z0-9._-]+$/.test(s) && s !== '.' && s !== '..');
+  if (!safe) {
+    return {
+      message: 'is not a safe object key prefix',
+      fix: 'letters, digits, ".", "_" or "-", in segments separated by single "/"',
+    };
+  }
+  return undefined;
+}
+
+export function aliasRule(alias: string): Broken {
+  if (!alias.startsWith('alias/')) {
+    return { message: 'does not start with "alias/"', fix: `write "alias/${alias}"` };
+  }
+  if (alias.startsWith('alias/aws/')) {
+    return { message: 'is reserved for AWS managed keys', fix: 'drop "aws/"' };
+  }
+  if (!/^alias\/[A-Za-z0-9/_-]+$/.test(alias)) {
+    return {
+      message: 'has characters KMS refuses',
+      fix: 'letters, digits, "/", "_" or "-" after "alias/"',
+    };
+  }
+  return undefined;
+}
+
+export function tagKeyRule(key: string): Broken {
+  if (!key.toLowerCase().startsWith('aws:')) return undefined;
+  return { message: 'uses the reserved "aws:" prefix', fix: 'rename the tag' };
+}
+
+const ROLES: Array<[keyof Deployment['principals'] & string, string]> = [
+  ['keyAdministrators', 'a key administrator'],
+  ['authService', 'an Auth Service principal'],
+  ['deniedAdministrators', 'a denied administrator'],
+];
+
+function checkPrincipals(deployment: Deployment, path: string): Problem[] {
+  const { principals } = deployment;
+  const problems: Problem[] = [];
+  const partitions = new Map<Partition, string>();
+
+  const checkArn = (arn: string, at: string) => {
+    // The schema reports ARNs that do not parse.
+    const identity = parseIamIdentity(arn);
+    if (identity && !partitions.has(identity.partition)) partitions.set(identity.partition, at);
+  };
+
+  for (const [field] of ROLES) {
+    (principals[field] as readonly string[]).forEach((arn, i) =>
+      checkArn(arn, joinPath(joinPath(path, field), i)),
+    );
+  }
+  if (principals.deployer) checkArn(principals.deployer, joinPath(path, 'deployer'));
+
+  if (partitions.size > 1) {
+    const where = [...partitions.entries()].map(([p, at]) => `${p} at ${at}`).join(', ');
+    problems.push({ path, message: `mix partitions (${where})`, fix: 'use ARNs of one partition' });
+  } else if (partitions.size === 1 && !partitions.has(deployment.partition)) {
+    const [[partition, at]] = [...partitions.entries()];
+    problems.push({
+      path: at,
+      message: `is in partition ${partition}, but region ${deployment.region} is in ${deployment.partition}`,
+      fix: `use ${deployment.partition} ARNs or a region of ${partition}`,
+    });
+  }
+  problems.push(...checkLockout(principals, path));
+  return problems;
+}
+
+function checkLockout(principals: Deployment['principals'], path: string): Problem[] {
+  const problems: Problem[] = [];
+  const denied = new Set(principals.deniedAdministrators);
+  const deniedAt = (arn: string) =>
+    joinPath(joinPath(path, 'deniedAdministrators'), principals.deniedAdministrators.indexOf(arn));
+
+  for (const [field, role] of ROLES.slice(0, 2)) {
+    for (const arn of principals[field] as readonly string[]) {
+      if (denied.has(arn)) {
+        problems.push({
+          path: deniedAt(arn),
+          message: `${shown(arn)} is also ${role}; the Deny would lock it out`,
+          fix: `remove it from deniedAdministrators or from ${field}`,
+        });
+      }
+    }
+  }
+  const { deployer } = principals;
+  if (deployer && denied.has(deployer)) {
+    problems.push({
+      path: deniedAt(deployer),
+      message: `${shown(deployer)} is the deployer; the Deny would stop Terraform`,
+      fix: 'remove it from deniedAdministrators',
+    });
+  }
+  if (deployer && !principals.keyAdministrators.includes(deployer)) {
+    problems.push({
+      path: joinPath(path, 'deployer'),
+      message: `${shown(deployer)} is not a key administrator; KMS's lockout safety check would refuse the key policy`,
+      fix: 'add it to keyAdministrators',
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,212 @@
+import { IAM_IDENTITY_ARN, iamArnHint } from '../model/arn';
+import { aliasRule, bucketNameRule, prefixRule, tagKeyRule } from './rules';
+
+/**
+ * The config file's schema. It drives validation and is published as JSON
+ * Schema for editors. `x-fix` says, in a user's words, what a right value is.
+ */
+export type Schema = {
+  readonly type?: 'object' | 'array' | 'string' | 'integer' | 'boolean';
+  readonly description?: string;
+  readonly properties?: Readonly<Record<string, Schema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: false | Schema;
+  readonly propertyNames?: Schema;
+  readonly items?: Schema;
+  readonly minItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly default?: unknown;
+  readonly 'x-fix'?: string;
+  readonly $ref?: string;
+  /** A fix that depends on the value received; not part of the published JSON. */
+  readonly hint?: (value: string) => string | undefined;
+  /** An AWS rule that a pattern cannot say well; not part of the published JSON. */
+  readonly rule?: (value: string) => { message: string; fix: string } | undefined;
+};
+
+const BUCKET_NAME_FIX =
+  '3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit';
+
+const iamArn: Schema = {
+  type: 'string',
+  pattern: IAM_IDENTITY_ARN.source,
+  'x-fix': 'an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME',
+  hint: iamArnHint,
+};
+
+const arnList = (description: string, minItems: number): Schema => ({
+  type: 'array',
+  description,
+  items: iamArn,
+  minItems,
+  uniqueItems: true,
+});
+
+const days = (description: string, minimum: number, maximum: number, dflt?: number): Schema => ({
+  type: 'integer',
+  description,
+  minimum,
+  maximum,
+  ...(dflt === undefined ? {} : { default: dflt }),
+});
+
+const roleName: Schema = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$',
+  'x-fix': 'a Teleport role name of letters, digits, ".", "_", "@" or "-"',
+};
+
+export const deploymentSchema: Schema = {
+  type: 'object',
+  description: 'One Teleport cluster: its recordings key, bucket and policies.',
+  required: ['name', 'region', 'bucket', 'key', 'principals'],
+  additionalProperties: false,
+  properties: {
+    name: {
+      type: 'string',
+      description: 'Deployment name, used in resource names and tags.',
+      pattern: '^[a-z][a-z0-9-]{0,38}[a-z0-9]$',
+      'x-fix': '2 to 40 lowercase letters, digits or hyphens, starting with a letter',
+    },
+    region: {
+      type: 'string',
+      description: 'AWS region of the key and the bucket, for example us-east-1.',
+      pattern: '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$',
+      'x-fix': 'a region code such as us-east-1',
+    },
+    bucket: {
+      type: 'object',
+      required: ['name', 'prefix'],
+      additionalProperties: false,
+      properties: {
+        name: {
+          type: 'string',
+          description: 'Name of the recordings bucket. Changing it replaces the bucket.',
+          minLength: 3,
+          maxLength: 63,
+          pattern: '^[a-z0-9][a-z0-9.-]*[a-z0-9]$',
+          'x-fix': BUCKET_NAME_FIX,
+          rule: bucketNameRule,
+        },
+        prefix: {
+          type: 'string',
+          description: 'Object key prefix of the recordings, without leading or trailing slash.',
+          minLength: 1,
+          maxLength: 512,
+          rule: prefixRule,
+        },
+        noncurrentVersionExpirationDays: days(
+          'Days a replaced recording version is kept. Absent keeps every version.',
+          1,
+          36500,
+        ),
+        abortIncompleteUploadsDays: days('Days before an unfinished upload is removed.', 1, 365, 7),
+      },
+    },
+    key: {
+      type: 'object',
+      required: ['alias'],
+      additionalProperties: false,
+      properties: {
+        alias: {
+          type: 'string',
+          description: 'KMS alias of the key, starting with alias/.',
+          minLength: 7,
+          maxLength: 256,
+          rule: aliasRule,
+        },
+        description: {
+          type: 'string',
+          description: 'Key description. Defaults to one naming the deployment.',
+          maxLength: 8192,
+        },
+        deletionWindowDays: days('Waiting period before a deleted key is gone.', 7, 30, 30),
+        rotationPeriodDays: days('Days between automatic key rotations.', 90, 2560, 365),
+      },
+    },
+    principals: {
+      type: 'object',
+      required: ['keyAdministrators', 'authService'],
+      additionalProperties: false,
+      properties: {
+        keyAdministrators: arnList('May do everything with the key.', 1),
+        authService: arnList('Teleport Auth Service identities that use the key.', 1),
+        deniedAdministrators: arnList('Administrators kept out by an explicit Deny.', 0),
+        deployer: { ...iamArn, description: 'The identity that runs Terraform.' },
+        attachAuthServicePolicy: {
+          type: 'boolean',
+          description: 'Attach the Auth Service policy to each Auth Service identity.',
+          default: true,
+        },
+      },
+    },
+    teleport: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        auditorRoles: {
+          type: 'array',
+          description: 'Teleport roles that may list and play back recordings.',
+          items: roleName,
+          uniqueItems: true,
+          default: ['auditor'],
+        },
+        restrictedRoles: {
+          type: 'array',
+          description: 'Teleport roles denied reading recordings.',
+          items: roleName,
+          uniqueItems: true,
+          default: [],
+        },
+        roleVersion: {
+          type: 'string',
+          description: 'Teleport role resource version.',
+          pattern: '^v[5-8]$',
+          'x-fix': 'a role version from v5 to v8',
+          default: 'v7',
+        },
+      },
+    },
+    tags: {
+      type: 'object',
+      description: 'Tags on every resource.',
+      propertyNames: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 128,
+        pattern: '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$',
+        'x-fix': 'letters, digits, spaces and _ . : / = + - @',
+        rule: tagKeyRule,
+      },
+      additionalProperties: {
+        type: 'string',
+        maxLength: 256,
+        pattern: '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$',
+        'x-fix': 'letters, digits, spaces and _ . : / = + - @, at most 256',
+      },
+    },
+  },
+};
+
+/** The whole file: one deployment, or several under `deployments`. */
+export const configSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Teleport recordings key config',
+  anyOf: [
+    { $ref: '#/$defs/deployment' },
+    {
+      type: 'object',
+      required: ['deployments'],
+      additionalProperties: false,
+      properties: {
+        deployments: { type: 'array', minItems: 1, items: { $ref: '#/$defs/deployment' } },
+      },
+    },
+  ],
+  $defs: { deployment: deploymentSchema },
+} as const;

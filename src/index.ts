@@ -1,0 +1,11 @@
+export { loadConfig } from './config/load';
+export { ConfigError, formatProblem, type Problem } from './config/problems';
+export { configSchema } from './config/schema';
+export { TeleportRecordings, type TeleportRecordingsProps } from './construct/recordings-key';
+export { OUTPUTS, RecordingsStack } from './construct/recordings-stack';
+export type * from './model/deployment';
+export { buildAuthServicePolicy } from './policies/auth-policy';
+export { buildBucketPolicy } from './policies/bucket-policy';
+export type { PolicyDocument, PolicyStatement } from './policies/document';
+export { buildKeyPolicy } from './policies/key-policy';
+export { synthesize } from './synth/terraform-json';

@@ -1,0 +1,8 @@
+import { join } from 'node:path';
+
+/** The package root: two levels above this file in src/ and in dist/ alike. */
+export const PACKAGE_ROOT = join(__dirname, '..', '..');
+
+export const EXAMPLE_CONFIG = join(PACKAGE_ROOT, 'examples', 'acme-prod.yaml');
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'docs-templates');
+export const DEFAULT_OUT = join(PACKAGE_ROOT, 'generated');
