@@ -1,4 +1,9 @@
-import { IAM_IDENTITY_ARN, iamArnHint } from '../model/arn';
+import {
+  ACCOUNT_WIDE_PRINCIPAL,
+  IAM_IDENTITY_ARN,
+  IAM_IDENTITY_PATTERN,
+  iamArnHint,
+} from '../model/arn';
 import { aliasRule, bucketNameRule, prefixRule, tagKeyRule } from './rules';
 
 /**
@@ -39,13 +44,32 @@ const iamArn: Schema = {
   hint: iamArnHint,
 };
 
-const arnList = (description: string, minItems: number): Schema => ({
+const arnList = (description: string, minItems: number, items = iamArn): Schema => ({
   type: 'array',
   description,
-  items: iamArn,
+  items,
   minItems,
   uniqueItems: true,
 });
+
+// Rules refuse `*` and account roots unless principals.permitAccountWidePrincipals is set.
+const allowedPrincipal: Schema = {
+  ...iamArn,
+  pattern: `${IAM_IDENTITY_ARN.source}|${ACCOUNT_WIDE_PRINCIPAL.source}`,
+};
+
+const deniedArn: Schema = {
+  ...iamArn,
+  hint: (arn) =>
+    arn.includes('*') ? 'list ARN patterns under deniedAdministratorPatterns' : iamArnHint(arn),
+};
+
+const deniedPattern: Schema = {
+  type: 'string',
+  pattern: IAM_IDENTITY_PATTERN.source,
+  'x-fix': 'a role or user ARN whose path or name may use * and ?',
+  hint: iamArnHint,
+};
 
 const days = (description: string, minimum: number, maximum: number, dflt?: number): Schema => ({
   type: 'integer',
@@ -127,6 +151,20 @@ export const deploymentSchema: Schema = {
         },
         deletionWindowDays: days('Waiting period before a deleted key is gone.', 7, 30, 30),
         rotationPeriodDays: days('Days between automatic key rotations.', 90, 2560, 365),
+        administratorsManageOnly: {
+          type: 'boolean',
+          description:
+            'Beyond RFD 42: key administrators may manage the key but not encrypt or decrypt. ' +
+            'They keep kms:PutKeyPolicy, so use needs a visible policy change first.',
+          default: false,
+        },
+        authServiceThroughS3Only: {
+          type: 'boolean',
+          description:
+            'Beyond RFD 42: the Auth Service may use the key only through S3, for this bucket ' +
+            '(kms:ViaService and the bucket ARN as encryption context, as the bucket key sends).',
+          default: false,
+        },
       },
     },
     principals: {
@@ -134,14 +172,35 @@ export const deploymentSchema: Schema = {
       required: ['keyAdministrators', 'authService'],
       additionalProperties: false,
       properties: {
-        keyAdministrators: arnList('May do everything with the key.', 1),
-        authService: arnList('Teleport Auth Service identities that use the key.', 1),
-        deniedAdministrators: arnList('Administrators kept out by an explicit Deny.', 0),
+        keyAdministrators: arnList('May do everything with the key.', 1, allowedPrincipal),
+        authService: arnList(
+          'Teleport Auth Service identities that use the key.',
+          1,
+          allowedPrincipal,
+        ),
+        deniedAdministrators: arnList(
+          'Administrators kept out by an explicit Deny.',
+          0,
+          deniedArn,
+        ),
+        deniedAdministratorPatterns: arnList(
+          'Beyond RFD 42: ARN patterns (* and ?) kept out by a Deny on aws:PrincipalArn. ' +
+            'Matches roles re-created with a new suffix, such as IAM Identity Center roles.',
+          0,
+          deniedPattern,
+        ),
         deployer: { ...iamArn, description: 'The identity that runs Terraform.' },
         attachAuthServicePolicy: {
           type: 'boolean',
           description: 'Attach the Auth Service policy to each Auth Service identity.',
           default: true,
+        },
+        permitAccountWidePrincipals: {
+          type: 'boolean',
+          description:
+            'Allow "*" or an account root in keyAdministrators and authService. Either lets ' +
+            'IAM policies, or anyone, reach the key; RFD 42 names each principal instead.',
+          default: false,
         },
       },
     },
