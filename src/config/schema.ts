@@ -178,11 +178,7 @@ export const deploymentSchema: Schema = {
           1,
           allowedPrincipal,
         ),
-        deniedAdministrators: arnList(
-          'Administrators kept out by an explicit Deny.',
-          0,
-          deniedArn,
-        ),
+        deniedAdministrators: arnList('Administrators kept out by an explicit Deny.', 0, deniedArn),
         deniedAdministratorPatterns: arnList(
           'Beyond RFD 42: ARN patterns (* and ?) kept out by a Deny on aws:PrincipalArn. ' +
             'Matches roles re-created with a new suffix, such as IAM Identity Center roles.',

@@ -15,12 +15,12 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import type { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { parseIamIdentity, storageUrl } from '../model/arn';
+import { ACCOUNT_WIDE_PRINCIPAL, parseIamIdentity, storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
 import { buildAuthServicePolicy } from '../policies/auth-policy';
 import { buildBucketPolicy } from '../policies/bucket-policy';
 import { policyJson } from '../policies/document';
-import { buildKeyPolicy } from '../policies/key-policy';
+import { buildKeyPolicy, keyPolicyOptions } from '../policies/key-policy';
 import { terraformLiteral } from './literal';
 
 /** Settings of one recordings key and bucket: a validated deployment. */
@@ -68,7 +68,7 @@ export class TeleportRecordings extends Construct {
         enableKeyRotation: true,
         rotationPeriodInDays: keySettings.rotationPeriodDays,
         deletionWindowInDays: keySettings.deletionWindowDays,
-        policy: policyJson(buildKeyPolicy(deployment.principals)),
+        policy: policyJson(buildKeyPolicy(deployment.principals, keyPolicyOptions(deployment))),
         tags,
         lifecycle: { preventDestroy: true },
       }),
@@ -181,6 +181,8 @@ export class TeleportRecordings extends Construct {
     named: <T extends TerraformResource>(resource: T, suffix: string) => T,
   ): void {
     arns.forEach((arn, index) => {
+      // LIMITATION: `*` or an account root gets no attachment; attach the policy yourself.
+      if (ACCOUNT_WIDE_PRINCIPAL.test(arn)) return;
       const identity = parseIamIdentity(arn);
       if (!identity) throw new Error(`not an IAM role or user ARN: ${arn}`);
       const policyArn = this.authServicePolicy.arn;

@@ -89,6 +89,6 @@ function globRegExp(glob: string): RegExp {
 
 /** The service name that KMS sees in `kms:ViaService` when S3 calls it in a region. */
 export function s3ViaService(region: string, partition: Partition): string {
-  // LIMITATION: the aws-cn suffix follows the China endpoint domain; not checked in a China account.
+  // LIMITATION: the aws-cn name follows the China endpoint domain, unchecked in a China account.
   return `s3.${region}.${partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
 }
