@@ -17,11 +17,11 @@ export interface Printer {
   write(text: string): unknown;
 }
 
-export function run(
+export async function run(
   argv: readonly string[],
   out: Printer = process.stdout,
   err: Printer = process.stderr,
-): number {
+): Promise<number> {
   try {
     const options = parseArguments(argv);
     if (options.help) {
@@ -31,7 +31,7 @@ export function run(
     const configPath = options.config ?? EXAMPLE_CONFIG;
     const target = options.out ?? DEFAULT_OUT;
     const deployments = loadConfig(readConfig(configPath));
-    const groups = renderAll(deployments);
+    const groups = await renderAll(deployments);
 
     const files = new Map<string, string>();
     for (const group of groups) for (const [path, content] of group.files) files.set(path, content);
@@ -74,5 +74,5 @@ function shownPath(path: string): string {
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2));
+  void run(process.argv.slice(2)).then((status) => (process.exitCode = status));
 }

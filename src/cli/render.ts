@@ -1,5 +1,8 @@
 import { configSchema } from '../config/schema';
+import { accessByPrincipal, accessMatrixMarkdown, accessMatrixView } from '../docs/access-matrix';
+import type { AccessMatrix } from '../model/access';
 import type { Deployment } from '../model/deployment';
+import { evaluateAccess } from '../synth/access-evaluation';
 import { synthesize } from '../synth/terraform-json';
 
 /** A group of files that the command line reports on one line. */
@@ -10,7 +13,7 @@ export interface ArtifactGroup {
 }
 
 /** Everything a config produces, in memory; nothing is written here. */
-export function renderAll(deployments: readonly Deployment[]): ArtifactGroup[] {
+export async function renderAll(deployments: readonly Deployment[]): Promise<ArtifactGroup[]> {
   const groups: ArtifactGroup[] = [
     { label: 'config schema', files: new Map([['config.schema.json', json(configSchema)]]) },
   ];
@@ -19,9 +22,42 @@ export function renderAll(deployments: readonly Deployment[]): ArtifactGroup[] {
       label: `terraform for ${deployment.name}`,
       files: new Map([[`${deployment.name}/terraform/main.tf.json`, json(terraform)]]),
     });
+    const matrix = await evaluateAccess(deployment, terraform);
+    groups.push({
+      label: `access matrix for ${deployment.name}`,
+      files: accessFiles(deployment, matrix),
+    });
   }
   return groups;
 }
+
+function accessFiles(deployment: Deployment, matrix: AccessMatrix): Map<string, string> {
+  const data = matrix.computed
+    ? { computed: true, principals: accessByPrincipal(matrix) }
+    : { computed: false, reason: matrix.reason };
+  const keyArn = matrix.computed ? matrix.requests[0].resource : 'none';
+  const markdown = [
+    `# Who can use the recordings key and bucket of ${deployment.name}`,
+    '',
+    ...ACCESS_MATRIX_INTRO,
+    '',
+    `Example key ARN: \`${keyArn}\`.`,
+    '',
+    accessMatrixMarkdown(accessMatrixView(matrix)),
+  ].join('\n');
+  return new Map([
+    [`${deployment.name}/access-matrix.md`, markdown],
+    [`${deployment.name}/access-matrix.json`, json(data)],
+  ]);
+}
+
+const ACCESS_MATRIX_INTRO = [
+  'An IAM policy simulator decided each cell from the key policy, the bucket policy and the',
+  'Auth Service policy exactly as synthesized, with an example key ARN. Administrators carry',
+  'AdministratorAccess, the power user PowerUserAccess; key administrators and the ordinary user',
+  'carry no IAM policy. Reading a recording takes `s3:GetObject` and `kms:Decrypt` through S3;',
+  'writing one takes `s3:PutObject` and `kms:GenerateDataKey` through S3.',
+];
 
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

@@ -122,16 +122,19 @@ function partlyAllowed(matrix: ComputedAccessMatrix) {
 /** The matrix as Markdown, for a runbook section or a file of its own. */
 export function accessMatrixMarkdown(view: AccessMatrixView): string {
   if (!view.computed) return `The access matrix was not computed: ${view.reason}.\n`;
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const table = [
-    line(view.columns),
-    line(view.columns.map(() => '---')),
-    ...view.rows.map((row) => line([row.principal, ...row.cells])),
-  ];
-  const partly = view.partlyAllowedKeyActions.map(
-    ({ principal, actions }) => `- ${principal}: ${actions.map((a) => `\`${a}\``).join(', ')}`,
-  );
+  const partly = view.partlyAllowedKeyActions.map(({ principal, actions }) => [
+    principal,
+    actions.map((a) => `\`${a}\``).join(', '),
+  ]);
   const partlySection =
-    partly.length > 0 ? ['', 'KMS key actions allowed in part:', '', ...partly] : [];
-  return [...table, ...partlySection].join('\n') + '\n';
+    partly.length > 0
+      ? ['', 'KMS key actions allowed in part:', '', ...table(['Principal', 'Allowed'], partly)]
+      : [];
+  const rows = view.rows.map((row) => [row.principal, ...row.cells]);
+  return [...table(view.columns, rows), ...partlySection].join('\n') + '\n';
+}
+
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)];
 }

@@ -46,6 +46,7 @@ export async function evaluateAccess(
   const principals = accessPrincipals(deployment, scene.account);
   const requests = await accessRequests(libraries.data, scene);
   const decisions: AccessDecision[][] = [];
+  // LIMITATION: about 0.5 to 1.5 ms of CPU per request; the matrix adds about 0.5 s to generate.
   for (const principal of principals) {
     const row: AccessDecision[] = [];
     for (const request of requests) {
