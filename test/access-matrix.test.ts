@@ -201,43 +201,51 @@ describe('access matrix of the example, as RFD 42 intends', () => {
   });
 });
 
-describe('access matrix with opt-in hardening', () => {
-  test('a denied pattern explicitly denies a matching administrator every KMS action', async () => {
-    const [deployment] = loadChanged(
-      (c) => (c.principals.deniedAdministratorPatterns = [SSO_ADMINS]),
-    );
+/** All three options at once: each changes its own rows of the RFD 42 table. */
+const HARDENED: Record<PrincipalKind, Expected> = {
+  ...RFD42,
+  'key administrator': { allowed: KEY_MANAGEMENT },
+  'Auth Service': { allowed: ['kms:DescribeKey', ...THROUGH_S3, ...TELEPORT_S3] },
+};
 
-    const matrix = await evaluate(deployment);
+describe('access matrix with every opt-in hardening', () => {
+  let matrix: ComputedAccessMatrix;
+  let byKind: (kind: PrincipalKind) => unknown[];
+  beforeAll(async () => {
+    const [deployment] = loadChanged((c) => {
+      c.principals.deniedAdministratorPatterns = [SSO_ADMINS];
+      c.key.administratorsManageOnly = true;
+      c.key.authServiceThroughS3Only = true;
+    });
+    matrix = await evaluate(deployment);
+    byKind = (kind) => accessByPrincipal(matrix).filter((p) => p.principal === kind);
+  });
 
+  test('a denied pattern explicitly denies a matching administrator every KMS action', () => {
     expect(matrix.principals[4]).toEqual({
       kind: 'administrator matching a denied pattern',
       arn: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/exampleAWSReservedSSO_AdministratorAccess_example`,
       identityPolicies: ['AdministratorAccess'],
     });
-    expect(accessByPrincipal(matrix)).toEqual(expectedFor(matrix, RFD42));
-  });
-
-  test('manage-only key administrators may manage the key but not decrypt', async () => {
-    const [deployment] = loadChanged((c) => (c.key.administratorsManageOnly = true));
-
-    const matrix = await evaluate(deployment);
-
-    expect(accessByPrincipal(matrix)).toEqual(
-      expectedFor(matrix, { ...RFD42, 'key administrator': { allowed: KEY_MANAGEMENT } }),
+    expect(byKind('administrator matching a denied pattern')).toEqual(
+      expectedFor(matrix, HARDENED).filter((p) => p.principal === matrix.principals[4].kind),
     );
   });
 
-  test('through-S3-only: the Auth Service may use the key only in S3 requests', async () => {
-    const [deployment] = loadChanged((c) => (c.key.authServiceThroughS3Only = true));
-
-    const matrix = await evaluate(deployment);
-
-    expect(accessByPrincipal(matrix)).toEqual(
-      expectedFor(matrix, {
-        ...RFD42,
-        'Auth Service': { allowed: ['kms:DescribeKey', ...THROUGH_S3, ...TELEPORT_S3] },
-      }),
+  test('manage-only key administrators may manage the key but not decrypt', () => {
+    expect(byKind('key administrator')).toEqual(
+      expectedFor(matrix, HARDENED).filter((p) => p.principal === 'key administrator'),
     );
+  });
+
+  test('through-S3-only: the Auth Service may use the key only in S3 requests', () => {
+    expect(byKind('Auth Service')).toEqual(
+      expectedFor(matrix, HARDENED).filter((p) => p.principal === 'Auth Service'),
+    );
+  });
+
+  test('nobody else gains or loses anything', () => {
+    expect(accessByPrincipal(matrix)).toEqual(expectedFor(matrix, HARDENED));
   });
 });
 
