@@ -35,14 +35,13 @@ function accessFiles(deployment: Deployment, matrix: AccessMatrix): Map<string, 
   const data = matrix.computed
     ? { computed: true, principals: accessByPrincipal(matrix) }
     : { computed: false, reason: matrix.reason };
-  const keyArn = matrix.computed ? matrix.requests[0].resource : 'none';
+  const intro = matrix.computed
+    ? [...ACCESS_MATRIX_INTRO, '', `Example key ARN: \`${matrix.requests[0].resource}\`.`, '']
+    : [];
   const markdown = [
     `# Who can use the recordings key and bucket of ${deployment.name}`,
     '',
-    ...ACCESS_MATRIX_INTRO,
-    '',
-    `Example key ARN: \`${keyArn}\`.`,
-    '',
+    ...intro,
     accessMatrixMarkdown(accessMatrixView(matrix)),
   ].join('\n');
   return new Map([

@@ -38,7 +38,7 @@ export async function evaluateAccess(
   terraform: TerraformJson,
   simulatorModule = SIMULATOR_MODULE,
 ): Promise<AccessMatrix> {
-  const libraries = await loadLibraries(simulatorModule);
+  const libraries = loadLibraries(simulatorModule);
   if (typeof libraries === 'string') return { computed: false, reason: libraries };
 
   const scene = exampleScene(deployment);
@@ -58,12 +58,15 @@ export async function evaluateAccess(
   return { computed: true, principals, requests, decisions };
 }
 
-async function loadLibraries(
+function loadLibraries(
   simulatorModule: string,
-): Promise<{ simulator: Simulator; data: ActionData } | string> {
+): { simulator: Simulator; data: ActionData } | string {
   try {
-    const simulator = (await import(simulatorModule)) as Simulator;
-    const data = (await import(ACTION_DATA_MODULE)) as ActionData;
+    // require, not import(): tests and the built command line then load the same CommonJS build.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const simulator = require(simulatorModule) as Simulator;
+    const data = require(ACTION_DATA_MODULE) as ActionData;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     return { simulator, data };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
