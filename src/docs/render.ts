@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { joinPath } from '../config/problems';
-import { TEMPLATES_DIR } from '../synth/paths';
+
+/** The product's templates: two levels above this file in src/ and in dist/ alike. */
+export const TEMPLATES_DIR = join(__dirname, '..', '..', 'docs-templates');
 
 /** A template could not be rendered: a missing value, or no such template. */
 export class TemplateError extends Error {
