@@ -6,9 +6,7 @@ import { buildBucketPolicy } from '../policies/bucket-policy';
 import type { PolicyDocument } from '../policies/document';
 import { buildKeyPolicy } from '../policies/key-policy';
 import type { AppliedOutputs } from './applied-outputs';
-
-/** A stack's synthesized Terraform JSON, as the docs read it. */
-export type TerraformDocument = Readonly<Record<string, unknown>>;
+import { terraformOutput, type TerraformDocument } from './terraform-document';
 
 export interface DeploymentPolicies {
   readonly key: PolicyDocument;
@@ -37,12 +35,4 @@ export function deploymentPolicies(
     bucket: buildBucketPolicy(arns),
     auth: buildAuthServicePolicy({ ...arns, prefix: deployment.bucket.prefix }),
   };
-}
-
-/** The value of one output of the synthesized Terraform: a reference before apply. */
-export function terraformOutput(terraform: TerraformDocument, name: string): string {
-  const outputs = terraform.output as Record<string, { value?: unknown }> | undefined;
-  const value = outputs?.[name]?.value;
-  if (typeof value !== 'string') throw new Error(`the synthesized Terraform has no output ${name}`);
-  return value;
 }

@@ -1,3 +1,5 @@
+import { markdownCode } from './markdown';
+
 /** Where each file of a deployment goes, under the deployment's folder of the output. */
 export const DEPLOYMENT_FILES = {
   terraform: 'terraform/main.tf.json',
@@ -18,14 +20,19 @@ export function roleFile(role: string): string {
   return `teleport/roles/${role}.yaml`;
 }
 
-/** A file as the runbooks name it: from the output folder, and as a link from a runbook. */
+/** A file as the runbooks name it. */
 export interface FileRef {
   readonly name: string;
+  /** From the output folder, for commands. */
   readonly path: string;
+  /** The same path as inline Markdown code. */
+  readonly code: string;
+  /** Relative to a runbook, for links. */
   readonly link: string;
 }
 
 export function fileRef(deploymentName: string, file: string): FileRef {
   const name = file.slice(file.lastIndexOf('/') + 1);
-  return { name, path: `${deploymentName}/${file}`, link: `../${file}` };
+  const path = `${deploymentName}/${file}`;
+  return { name, path, code: markdownCode(path), link: `../${file}` };
 }

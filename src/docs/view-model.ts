@@ -5,17 +5,19 @@ import type { Deployment } from '../model/deployment';
 import type { PolicyDocument } from '../policies/document';
 import { DENY_ADMINISTRATORS_SID } from '../policies/key-policy';
 import type { AppliedOutputs } from './applied-outputs';
-import {
-  deploymentPolicies,
-  terraformOutput,
-  type DeploymentPolicies,
-  type TerraformDocument,
-} from './deployment-policies';
+import { deploymentPolicies, type DeploymentPolicies } from './deployment-policies';
 import { accessDiagram } from './diagram';
 import { codeBlock, markdownCode, markdownText } from './markdown';
 import { DEPLOYMENT_FILES, fileRef, roleFile, type DeploymentFile, type FileRef } from './paths';
 import { buildTeleportRoles, SESSION_RESOURCE } from './teleport-roles';
 import { helmStorageValues, teleportStorageConfig } from './teleport-storage';
+import {
+  keyAddress,
+  resourceCount,
+  terraformOutput,
+  terraformResource,
+  type TerraformDocument,
+} from './terraform-document';
 
 /** What the docs of one deployment are made from. */
 export interface DocsInput {
@@ -59,7 +61,7 @@ export function buildRunbookView(input: DocsInput) {
     region: deployment.region,
     partition: deployment.partition,
     md: markdownFacts(deployment),
-    key: keyFacts(deployment),
+    key: keyFacts(deployment, terraform),
     bucket: bucketFacts(deployment),
     tags: Object.entries(deployment.tags).map(([key, value]) => ({
       key: markdownText(key),
@@ -89,8 +91,6 @@ export function buildRunbookView(input: DocsInput) {
   };
 }
 
-export type RunbookView = ReturnType<typeof buildRunbookView>;
-
 function markdownFacts(deployment: Deployment) {
   const { bucket, key } = deployment;
   return {
@@ -103,15 +103,15 @@ function markdownFacts(deployment: Deployment) {
   };
 }
 
-function keyFacts(deployment: Deployment) {
+function keyFacts(deployment: Deployment, terraform: TerraformDocument) {
   const { key } = deployment;
+  const synthesized = terraformResource(terraform, keyAddress(terraform));
   return {
     alias: key.alias,
     rotationPeriodDays: key.rotationPeriodDays,
     deletionWindowDays: key.deletionWindowDays,
-    // The construct creates this kind of key only; RFD 42 requires a symmetric key.
-    spec: 'SYMMETRIC_DEFAULT',
-    usage: 'ENCRYPT_DECRYPT',
+    spec: String(synthesized.customer_master_key_spec),
+    usage: String(synthesized.key_usage),
   };
 }
 
@@ -152,15 +152,11 @@ function principalView(arn: string): PrincipalView {
 }
 
 function terraformFacts(terraform: TerraformDocument) {
-  const resources = Object.values((terraform.resource ?? {}) as Record<string, object>);
-  const keyReference = terraformOutput(terraform, OUTPUTS.keyArn);
-  const bucketReference = terraformOutput(terraform, OUTPUTS.bucketArn);
   return {
-    resourceCount: resources.reduce((sum, byName) => sum + Object.keys(byName).length, 0),
-    // `${aws_kms_key.NAME.arn}` names the key resource that a re-apply changes.
-    keyAddress: keyReference.replace(/^\$\{(.*)\.arn\}$/, '$1'),
-    keyReference: markdownCode(keyReference),
-    bucketReference: markdownCode(bucketReference),
+    resourceCount: resourceCount(terraform),
+    keyAddress: keyAddress(terraform),
+    keyReference: markdownCode(terraformOutput(terraform, OUTPUTS.keyArn)),
+    bucketReference: markdownCode(terraformOutput(terraform, OUTPUTS.bucketArn)),
   };
 }
 
@@ -170,7 +166,7 @@ function policyBlocks(policies: DeploymentPolicies) {
 }
 
 /** A policy as its JSON file holds it. */
-export function policyFile(policy: PolicyDocument): string {
+function policyFile(policy: PolicyDocument): string {
   return `${JSON.stringify(policy, null, 2)}\n`;
 }
 
@@ -188,7 +184,7 @@ function storageFacts(input: DocsInput) {
 }
 
 /** A Teleport YAML snippet; before apply it says that its key ARN is a reference. */
-export function storageFile(
+function storageFile(
   deployment: Deployment,
   value: object,
   applied: AppliedOutputs | undefined,
