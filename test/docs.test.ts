@@ -7,7 +7,7 @@ import type { AccessMatrix } from '../src/docs/view-model';
 import type { Deployment } from '../src/model/deployment';
 import { synthesize } from '../src/synth/terraform-json';
 import { appliedOutputs, exampleDeployment, KEY_ARN, loadChanged, ROOT } from './support/fixtures';
-import { tempDir } from './support/tree';
+import { readTree, tempDir } from './support/tree';
 
 type Json = Record<string, any>;
 
@@ -218,13 +218,14 @@ describe('runbook content', () => {
 });
 
 describe('template safety', () => {
-  test('no file holds undefined, null, [object Object], NaN or a leftover {{', () => {
+  test('no generated or rendered file holds undefined, null, [object Object], NaN or a leftover {{', () => {
     const [hostile] = loadChanged((c) => {
       c.key.description = HOSTILE;
       c.principals.deniedAdministrators = [];
       c.teleport.restrictedRoles = [];
     });
     const outputs = [
+      ...readTree(join(ROOT, 'generated')),
       ...render(exampleDeployment()).files,
       ...render(exampleDeployment(), { applied: true }).files,
       ...render(hostile).files,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createRenderer, TemplateError } from '../src/docs/render';
+import { createRenderer, renderTemplate, TemplateError } from '../src/docs/render';
 
 const render = createRenderer(join(__dirname, 'support', 'templates'));
 const storage = { bucket: 'b', region: 'us-east-1', keyArn: 'arn:aws:kms:us-east-1:1:key/k' };
@@ -16,6 +16,12 @@ describe('template renderer', () => {
 
     expect(() => render('storage.yaml', withoutKey)).toThrow(
       new TemplateError('storage.yaml: "keyArn" not defined - 1:56'),
+    );
+  });
+
+  test('a runbook rendered from an incomplete view fails on its first missing value', () => {
+    expect(() => renderTemplate('runbooks/deploy-and-verify.md', { md: {} })).toThrow(
+      new TemplateError('runbooks/deploy-and-verify.md: "name" not defined - 1:44'),
     );
   });
 

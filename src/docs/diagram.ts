@@ -12,6 +12,7 @@ const GROUP_TITLES: Readonly<Record<string, string>> = {
  * A Mermaid flowchart of who can do what with the key and the bucket: one group of
  * principals per key policy statement, with the statement's effect and actions.
  */
+// LIMITATION: no Mermaid parser checks the diagram here; a syntax slip shows only on GitHub.
 export function accessDiagram(deployment: Deployment, policies: DeploymentPolicies) {
   const groups = policies.key.Statement.map((statement, i) => {
     const principal = statement.Principal;
