@@ -12,18 +12,16 @@ export function checkRules(deployment: Deployment, path: string): Problem[] {
 
 /** Each role gets one role file: it either may play recordings back or may not. */
 function checkTeleportRoles(teleport: Deployment['teleport'], path: string): Problem[] {
-  const auditors = new Set(teleport.auditorRoles);
-  return teleport.restrictedRoles.flatMap((role, i) =>
-    auditors.has(role)
-      ? [
-          {
-            path: joinPath(joinPath(path, 'restrictedRoles'), i),
-            message: `${shown(role)} is also in auditorRoles`,
-            fix: 'list each role in one of them',
-          },
-        ]
-      : [],
-  );
+  const problems: Problem[] = [];
+  teleport.restrictedRoles.forEach((role, i) => {
+    if (!teleport.auditorRoles.includes(role)) return;
+    problems.push({
+      path: joinPath(joinPath(path, 'restrictedRoles'), i),
+      message: `${shown(role)} is also in auditorRoles`,
+      fix: 'list each role in one of them',
+    });
+  });
+  return problems;
 }
 
 type Broken = { message: string; fix: string } | undefined;

@@ -31,17 +31,13 @@ export function bucketArn(partition: Partition, bucketName: string): string {
   return `arn:${partition}:s3:::${bucketName}`;
 }
 
+const KMS_KEY_ARN = /^arn:([^:]+):kms:([^:]+):\d{12}:key\/(.+)$/;
 const KMS_KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** True for the ARN of a single-region KMS key in this partition and region. */
 export function isKmsKeyArn(arn: string, partition: Partition, region: string): boolean {
-  const [prefix, keyId] = arn.split(':key/');
-  const account = prefix.slice(`arn:${partition}:kms:${region}:`.length);
-  return (
-    prefix.startsWith(`arn:${partition}:kms:${region}:`) &&
-    /^\d{12}$/.test(account) &&
-    KMS_KEY_ID.test(keyId ?? '')
-  );
+  const [, arnPartition, arnRegion, keyId] = KMS_KEY_ARN.exec(arn) ?? [];
+  return arnPartition === partition && arnRegion === region && KMS_KEY_ID.test(keyId ?? '');
 }
 
 /** The storage URL that Teleport reads (`audit_sessions_uri`). */
