@@ -1,8 +1,8 @@
-import {
-  accessByPrincipal,
-  accessMatrixMarkdown,
-  accessMatrixView,
-} from '../src/docs/access-matrix';
+import { accessByPrincipal, accessMatrixForRunbook } from '../src/docs/access-matrix';
+import { renderDeploymentDocs } from '../src/docs/deployment-docs';
+import type { AccessMatrix as RunbookAccessMatrix } from '../src/docs/view-model';
+import { synthesize } from '../src/synth/terraform-json';
+import { exampleDeployment } from './support/fixtures';
 import type { AccessDecision, ComputedAccessMatrix } from '../src/model/access';
 
 const KEY = 'arn:aws:kms:us-east-1:123456789012:key/example';
@@ -42,12 +42,13 @@ const MATRIX: ComputedAccessMatrix = {
   ],
 };
 
-describe('access matrix view', () => {
+const AUTH = 'arn:aws:iam::123456789012:role/auth';
+const ADMIN = 'arn:aws:iam::123456789012:user/admin';
+
+describe('access matrix in the deploy runbook', () => {
   test('summarizes each principal: key actions, S3 actions, and whether it reads recordings', () => {
-    expect(accessMatrixView(MATRIX)).toEqual({
-      computed: true,
-      columns: [
-        'Principal',
+    expect(accessMatrixForRunbook(MATRIX)).toEqual({
+      actionGroups: [
         'KMS key actions',
         'kms:Decrypt through S3',
         "Teleport's S3 actions",
@@ -59,21 +60,23 @@ describe('access matrix view', () => {
       ],
       rows: [
         {
-          principal: 'Auth Service `arn:aws:iam::123456789012:role/auth`',
-          cells: [
+          role: 'Auth Service',
+          principal: AUTH,
+          outcomes: [
             '1 of 2 allowed',
             'allowed',
             'all allowed',
             'allowed',
             'denied',
             'denied',
-            '**yes**',
-            '**yes**',
+            'yes',
+            'yes',
           ],
         },
         {
-          principal: 'denied administrator `arn:aws:iam::123456789012:user/admin`',
-          cells: [
+          role: 'denied administrator',
+          principal: ADMIN,
+          outcomes: [
             'explicitly denied',
             'explicitly denied',
             'all allowed',
@@ -85,48 +88,50 @@ describe('access matrix view', () => {
           ],
         },
         {
+          role: '',
           principal: 'anonymous',
-          cells: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'no', 'no'],
+          outcomes: ['denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'no', 'no'],
         },
       ],
-      partlyAllowedKeyActions: [
-        {
-          principal: 'Auth Service `arn:aws:iam::123456789012:role/auth`',
-          actions: ['kms:Decrypt'],
-        },
-      ],
+      partlyAllowed: [{ role: 'Auth Service', principal: AUTH, actions: ['kms:Decrypt'] }],
+      notComputedBecause: '',
     });
   });
 
-  test('renders as a Markdown table with the partly allowed key actions below', () => {
-    expect(accessMatrixMarkdown(accessMatrixView(MATRIX)).split('\n')).toEqual([
+  test('renders as a table, with the partly allowed key actions below', () => {
+    const runbook = deployRunbook(accessMatrixForRunbook(MATRIX));
+    const section = runbook.slice(runbook.indexOf('## Who can do what'));
+
+    expect(section.split('\n').filter((line) => line.startsWith('|'))).toEqual([
       "| Principal | KMS key actions | kms:Decrypt through S3 | Teleport's S3 actions | s3:GetObject | s3:DeleteObject | s3:PutBucketPolicy | Reads recordings | Writes recordings |",
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-      '| Auth Service `arn:aws:iam::123456789012:role/auth` | 1 of 2 allowed | allowed | all allowed | allowed | denied | denied | **yes** | **yes** |',
-      '| denied administrator `arn:aws:iam::123456789012:user/admin` | explicitly denied | explicitly denied | all allowed | allowed | allowed | allowed | no | no |',
-      '| anonymous | denied | denied | denied | denied | denied | denied | no | no |',
-      '',
-      'KMS key actions allowed in part:',
-      '',
+      `| Auth Service \`${AUTH}\` | 1 of 2 allowed | allowed | all allowed | allowed | denied | denied | yes | yes |`,
+      `| denied administrator \`${ADMIN}\` | explicitly denied | explicitly denied | all allowed | allowed | allowed | allowed | no | no |`,
+      '| `anonymous` | denied | denied | denied | denied | denied | denied | no | no |',
       '| Principal | Allowed |',
       '| --- | --- |',
-      '| Auth Service `arn:aws:iam::123456789012:role/auth` | `kms:Decrypt` |',
-      '',
+      `| Auth Service \`${AUTH}\` | \`kms:Decrypt\` |`,
     ]);
   });
 
-  test('a matrix that was not computed renders the reason', () => {
-    const view = accessMatrixView({ computed: false, reason: 'the simulator is not installed' });
+  test('a matrix that was not computed: the runbook says why, in place of the table', () => {
+    const matrix = accessMatrixForRunbook({ computed: false, reason: 'no simulator here' });
 
-    expect(accessMatrixMarkdown(view)).toEqual(
-      'The access matrix was not computed: the simulator is not installed.\n',
-    );
+    const runbook = deployRunbook(matrix);
+    const section = runbook.slice(runbook.indexOf('## Who can do what'));
+
+    expect(section.split('\n').slice(0, 4)).toEqual([
+      '## Who can do what',
+      '',
+      'The access matrix was not computed: no simulator here.',
+      '',
+    ]);
   });
 
   test('lists each principal’s decisions by request', () => {
     expect(accessByPrincipal(MATRIX)[1]).toEqual({
       principal: 'denied administrator',
-      arn: 'arn:aws:iam::123456789012:user/admin',
+      arn: ADMIN,
       allowed: [
         's3:ListBucket',
         's3:PutBucketPolicy',
@@ -144,3 +149,10 @@ describe('access matrix view', () => {
     });
   });
 });
+
+function deployRunbook(accessMatrix: RunbookAccessMatrix): string {
+  const deployment = exampleDeployment();
+  const [{ terraform }] = synthesize([deployment]);
+  const docs = renderDeploymentDocs({ deployment, terraform, accessMatrix });
+  return docs.runbooks.get('acme-prod/runbooks/deploy-and-verify.md')!;
+}

@@ -1,5 +1,8 @@
 import { configSchema } from '../config/schema';
-import { accessByPrincipal, accessMatrixMarkdown, accessMatrixView } from '../docs/access-matrix';
+import { accessByPrincipal, accessMatrixForRunbook } from '../docs/access-matrix';
+import type { AppliedOutputs } from '../docs/applied-outputs';
+import { renderDeploymentDocs } from '../docs/deployment-docs';
+import { DEPLOYMENT_FILES } from '../docs/paths';
 import type { AccessMatrix } from '../model/access';
 import type { Deployment } from '../model/deployment';
 import { evaluateAccess } from '../synth/access-evaluation';
@@ -12,51 +15,47 @@ export interface ArtifactGroup {
   readonly files: ReadonlyMap<string, string>;
 }
 
-/** Everything a config produces, in memory; nothing is written here. */
-export async function renderAll(deployments: readonly Deployment[]): Promise<ArtifactGroup[]> {
+/**
+ * Everything a config produces, in memory; nothing is written here. `applied` holds
+ * the outputs of applied stacks by deployment name, from `--outputs`.
+ */
+export async function renderAll(
+  deployments: readonly Deployment[],
+  applied: ReadonlyMap<string, AppliedOutputs> = new Map(),
+): Promise<ArtifactGroup[]> {
   const groups: ArtifactGroup[] = [
     { label: 'config schema', files: new Map([['config.schema.json', json(configSchema)]]) },
   ];
   for (const { deployment, terraform } of synthesize(deployments)) {
+    const { name } = deployment;
     groups.push({
-      label: `terraform for ${deployment.name}`,
-      files: new Map([[`${deployment.name}/terraform/main.tf.json`, json(terraform)]]),
+      label: `terraform for ${name}`,
+      files: new Map([[`${name}/${DEPLOYMENT_FILES.terraform}`, json(terraform)]]),
     });
     const matrix = await evaluateAccess(deployment, terraform);
-    groups.push({
-      label: `access matrix for ${deployment.name}`,
-      files: accessFiles(deployment, matrix),
+    const docs = renderDeploymentDocs({
+      deployment,
+      terraform,
+      applied: applied.get(name),
+      accessMatrix: accessMatrixForRunbook(matrix),
     });
+    groups.push(
+      { label: `runbooks for ${name}`, files: docs.runbooks },
+      { label: `policies for ${name}`, files: docs.policies },
+      { label: `access matrix for ${name}`, files: accessMatrixFile(name, matrix) },
+      { label: `teleport files for ${name}`, files: docs.teleport },
+    );
   }
   return groups;
 }
 
-function accessFiles(deployment: Deployment, matrix: AccessMatrix): Map<string, string> {
+/** Every decision, request by request, for reviews and audits. */
+function accessMatrixFile(name: string, matrix: AccessMatrix): Map<string, string> {
   const data = matrix.computed
     ? { computed: true, principals: accessByPrincipal(matrix) }
     : { computed: false, reason: matrix.reason };
-  const intro = matrix.computed
-    ? [...ACCESS_MATRIX_INTRO, '', `Example key ARN: \`${matrix.requests[0].resource}\`.`, '']
-    : [];
-  const markdown = [
-    `# Who can use the recordings key and bucket of ${deployment.name}`,
-    '',
-    ...intro,
-    accessMatrixMarkdown(accessMatrixView(matrix)),
-  ].join('\n');
-  return new Map([
-    [`${deployment.name}/access-matrix.md`, markdown],
-    [`${deployment.name}/access-matrix.json`, json(data)],
-  ]);
+  return new Map([[`${name}/${DEPLOYMENT_FILES.accessMatrix}`, json(data)]]);
 }
-
-const ACCESS_MATRIX_INTRO = [
-  'An IAM policy simulator decided each cell from the key policy, the bucket policy and the',
-  'Auth Service policy exactly as synthesized, with an example key ARN. Administrators carry',
-  'AdministratorAccess, the power user PowerUserAccess; key administrators and the ordinary user',
-  'carry no IAM policy. Reading a recording takes `s3:GetObject` and `kms:Decrypt` through S3;',
-  'writing one takes `s3:PutObject` and `kms:GenerateDataKey` through S3.',
-];
 
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;

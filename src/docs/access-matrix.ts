@@ -5,6 +5,7 @@ import type {
   ComputedAccessMatrix,
 } from '../model/access';
 import { AUTH_SERVICE_BUCKET_ACTIONS, AUTH_SERVICE_OBJECT_ACTIONS } from '../policies/auth-policy';
+import type { AccessMatrix as RunbookAccessMatrix } from './view-model';
 
 /** One principal's decisions by request label, for the JSON artifact and for reviews. */
 export interface PrincipalAccess {
@@ -15,26 +16,15 @@ export interface PrincipalAccess {
   readonly implicitlyDenied: readonly string[];
 }
 
-/** The matrix as a runbook shows it: a summary table, or why there is none. */
-export type AccessMatrixView =
-  | {
-      readonly computed: true;
-      readonly columns: readonly string[];
-      readonly rows: ReadonlyArray<{ readonly principal: string; readonly cells: string[] }>;
-      /** Principals allowed some KMS key actions but not all, with the ones they get. */
-      readonly partlyAllowedKeyActions: ReadonlyArray<{
-        readonly principal: string;
-        readonly actions: readonly string[];
-      }>;
-    }
-  | { readonly computed: false; readonly reason: string };
-
 export function requestLabel(request: AccessRequest): string {
   return request.throughS3 ? `${request.action} through S3` : request.action;
 }
 
-export function principalLabel(principal: ComputedAccessMatrix['principals'][number]): string {
-  return principal.arn ? `${principal.kind} \`${principal.arn}\`` : principal.kind;
+/** A principal as a runbook row names it: what it stands for, and its ARN. */
+function principalOf(principal: ComputedAccessMatrix['principals'][number]) {
+  return principal.arn
+    ? { role: principal.kind, principal: principal.arn }
+    : { role: '', principal: principal.kind };
 }
 
 export function accessByPrincipal(matrix: ComputedAccessMatrix): PrincipalAccess[] {
@@ -79,20 +69,23 @@ const COLUMNS: ReadonlyArray<{
   },
 ];
 
-export function accessMatrixView(matrix: AccessMatrix): AccessMatrixView {
-  if (!matrix.computed) return matrix;
+/** The matrix for the deploy runbook: a summary per principal, or why there is none. */
+export function accessMatrixForRunbook(matrix: AccessMatrix): RunbookAccessMatrix {
+  if (!matrix.computed) {
+    return { actionGroups: [], rows: [], partlyAllowed: [], notComputedBecause: matrix.reason };
+  }
   const rows = matrix.principals.map((principal, i) => ({
-    principal: principalLabel(principal),
-    cells: COLUMNS.map(({ picks, verdict }) => {
+    ...principalOf(principal),
+    outcomes: COLUMNS.map(({ picks, verdict }) => {
       const decisions = matrix.decisions[i].filter((_, j) => picks(matrix.requests[j]));
       return verdict ? verdictCell(decisions) : decisionCell(decisions);
     }),
   }));
   return {
-    computed: true,
-    columns: ['Principal', ...COLUMNS.map((c) => c.title)],
+    actionGroups: COLUMNS.map((c) => c.title),
     rows,
-    partlyAllowedKeyActions: partlyAllowed(matrix),
+    partlyAllowed: partlyAllowed(matrix),
+    notComputedBecause: '',
   };
 }
 
@@ -104,7 +97,7 @@ function decisionCell(decisions: readonly AccessDecision[]): string {
 }
 
 function verdictCell(decisions: readonly AccessDecision[]): string {
-  return decisions.every((d) => d === 'Allowed') ? '**yes**' : 'no';
+  return decisions.every((d) => d === 'Allowed') ? 'yes' : 'no';
 }
 
 function partlyAllowed(matrix: ComputedAccessMatrix) {
@@ -114,27 +107,7 @@ function partlyAllowed(matrix: ComputedAccessMatrix) {
       .filter(({ request }) => isDirectKms(request));
     const actions = kms.filter((k) => k.decision === 'Allowed').map((k) => k.request.action);
     return actions.length > 0 && actions.length < kms.length
-      ? [{ principal: principalLabel(principal), actions }]
+      ? [{ ...principalOf(principal), actions }]
       : [];
   });
-}
-
-/** The matrix as Markdown, for a runbook section or a file of its own. */
-export function accessMatrixMarkdown(view: AccessMatrixView): string {
-  if (!view.computed) return `The access matrix was not computed: ${view.reason}.\n`;
-  const partly = view.partlyAllowedKeyActions.map(({ principal, actions }) => [
-    principal,
-    actions.map((a) => `\`${a}\``).join(', '),
-  ]);
-  const partlySection =
-    partly.length > 0
-      ? ['', 'KMS key actions allowed in part:', '', ...table(['Principal', 'Allowed'], partly)]
-      : [];
-  const rows = view.rows.map((row) => [row.principal, ...row.cells]);
-  return [...table(view.columns, rows), ...partlySection].join('\n') + '\n';
-}
-
-function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)];
 }
