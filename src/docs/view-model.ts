@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { OUTPUTS } from '../construct/recordings-stack';
-import { parseIamIdentity, storageUrl } from '../model/arn';
+import { ACCOUNT_WIDE_PRINCIPAL, parseIamIdentity, s3ViaService, storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
 import type { PolicyDocument } from '../policies/document';
 import { DENY_ADMINISTRATORS_SID } from '../policies/key-policy';
@@ -96,9 +96,23 @@ export function buildRunbookView(input: DocsInput) {
       name,
       arn: `arn:${deployment.partition}:iam::aws:policy/${name}`,
     })),
+    hardening: hardeningFacts(deployment),
     diagram: accessDiagram(deployment, policies),
     files: fileRefs(deployment.name),
     ...(input.accessMatrix ? { accessMatrix: accessMatrixView(input.accessMatrix) } : {}),
+  };
+}
+
+/** The options beyond RFD 42 and whether this deployment turns them on. */
+function hardeningFacts(deployment: Deployment) {
+  const { key, principals, region, partition } = deployment;
+  return {
+    deniedPatterns: principals.deniedAdministratorPatterns.map((pattern) => ({
+      code: markdownCode(pattern),
+    })),
+    manageOnly: key.administratorsManageOnly,
+    throughS3Only: key.authServiceThroughS3Only,
+    viaService: markdownCode(s3ViaService(region, partition)),
   };
 }
 
@@ -140,7 +154,9 @@ function bucketFacts(deployment: Deployment) {
 
 function principalViews(deployment: Deployment) {
   const { keyAdministrators, authService, deniedAdministrators, deployer } = deployment.principals;
-  const everyone = [...new Set([...keyAdministrators, ...authService, ...deniedAdministrators])];
+  const everyone = [
+    ...new Set([...keyAdministrators, ...authService, ...deniedAdministrators]),
+  ].filter((arn) => !ACCOUNT_WIDE_PRINCIPAL.test(arn));
   return {
     keyAdministrators: keyAdministrators.map(principalView),
     authService: authService.map(principalView),
@@ -151,6 +167,8 @@ function principalViews(deployment: Deployment) {
 }
 
 function principalView(arn: string): PrincipalView {
+  // `*` and account roots always exist, so `everyone`, the list to check, leaves them out.
+  if (ACCOUNT_WIDE_PRINCIPAL.test(arn)) return { arn, code: markdownCode(arn), checkCommand: '' };
   const identity = parseIamIdentity(arn);
   if (!identity) throw new Error(`not an IAM role or user ARN: ${arn}`);
   const [command, field] =
