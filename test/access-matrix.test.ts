@@ -9,6 +9,7 @@ import {
   DENIED_USER,
   exampleDeployment,
   loadChanged,
+  readReference,
 } from './support/fixtures';
 
 /** Every KMS action on a key resource in the simulator's data (iam-data 0.21.202609261). */
@@ -76,19 +77,9 @@ const KEY_USE = [
 /** Reading and writing keys for S3: the requests S3 makes to KMS for its caller. */
 const THROUGH_S3 = ['kms:GenerateDataKey through S3', 'kms:Decrypt through S3'];
 
-const TELEPORT_S3 = [
-  's3:ListBucket',
-  's3:ListBucketVersions',
-  's3:ListBucketMultipartUploads',
-  's3:GetEncryptionConfiguration',
-  's3:GetBucketVersioning',
-  's3:GetObject',
-  's3:GetObjectVersion',
-  's3:GetObjectRetention',
-  's3:PutObject',
-  's3:ListMultipartUploadParts',
-  's3:AbortMultipartUpload',
-];
+/** Teleport's own list of the S3 actions its Auth Service needs (test/reference). */
+const TELEPORT_PERMISSIONS = readReference('teleport-s3-permissions.json');
+const TELEPORT_S3: string[] = [...TELEPORT_PERMISSIONS.bucket, ...TELEPORT_PERMISSIONS.objects];
 const EVERY_S3 = [...TELEPORT_S3, 's3:PutBucketPolicy', 's3:DeleteObject'];
 
 /** Manage-only key administrators: reading, policy, state, aliases, tags, grants' removal. */
