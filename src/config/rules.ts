@@ -195,6 +195,7 @@ function checkDeniedList(principals: Principals, path: string): Problem[] {
   return problems;
 }
 
+// LIMITATION: checks only the ARNs of the config; a pattern may still catch a role created later.
 function checkDeniedPatterns(principals: Principals, path: string): Problem[] {
   const kept: Array<[string, string]> = [
     ...principals.keyAdministrators.map((arn): [string, string] => ['key administrator', arn]),

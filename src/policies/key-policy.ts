@@ -129,6 +129,7 @@ function authServiceStatements(options: KeyPolicyOptions): UnboundStatement[] {
 
 /** Matches by name, so re-created identities and new Identity Center suffixes stay denied. */
 function denyByPattern(patterns: readonly string[]): PolicyStatement {
+  // LIMITATION: ArnLike compares case; a pattern in another case than the role's denies nothing.
   return {
     Sid: DENY_ADMINISTRATOR_PATTERNS_SID,
     Effect: 'Deny',

@@ -105,6 +105,7 @@ function exampleScene(deployment: Deployment): Scene {
 }
 
 const ADMINISTRATOR_POLICY = 'AdministratorAccess';
+const POWER_USER_POLICY = 'PowerUserAccess';
 const AUTH_SERVICE_POLICY = 'Auth Service policy';
 
 /** The principals of the config, and examples of each kind of identity that it should stop. */
@@ -131,7 +132,7 @@ function accessPrincipals(deployment: Deployment, account: string): AccessPrinci
       [iam(account, 'role/example-administrator')],
       [ADMINISTRATOR_POLICY],
     ),
-    ...of('power user', [iam(account, 'user/example-power-user')], ['PowerUserAccess']),
+    ...of('power user', [iam(account, 'user/example-power-user')], [POWER_USER_POLICY]),
     ...of('ordinary user', [iam(account, 'user/example-user')]),
     ...of(
       'principal of another account',
@@ -197,8 +198,12 @@ function simulationOf(
 }
 
 function identityPolicy(name: string, policies: SynthesizedPolicies): unknown {
-  if (name === AUTH_SERVICE_POLICY) return policies.authServicePolicy;
-  return name === ADMINISTRATOR_POLICY ? ADMINISTRATOR_ACCESS : POWER_USER_ACCESS;
+  const byName: Record<string, unknown> = {
+    [ADMINISTRATOR_POLICY]: ADMINISTRATOR_ACCESS,
+    [POWER_USER_POLICY]: POWER_USER_ACCESS,
+    [AUTH_SERVICE_POLICY]: policies.authServicePolicy,
+  };
+  return byName[name];
 }
 
 /** What AWS puts in the request context: who signed it, over TLS, and what S3 adds. */
