@@ -7,5 +7,5 @@ export type * from './model/deployment';
 export { buildAuthServicePolicy } from './policies/auth-policy';
 export { buildBucketPolicy } from './policies/bucket-policy';
 export type { PolicyDocument, PolicyStatement } from './policies/document';
-export { buildKeyPolicy } from './policies/key-policy';
+export { buildKeyPolicy, keyPolicyOptions, type KeyPolicyOptions } from './policies/key-policy';
 export { synthesize } from './synth/terraform-json';
