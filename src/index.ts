@@ -2,6 +2,11 @@ export { loadConfig } from './config/load';
 export { ConfigError, formatProblem, type Problem } from './config/problems';
 export { configSchema } from './config/schema';
 export { TeleportRecordings, type TeleportRecordingsProps } from './construct/recordings-key';
+export {
+  type AuthServiceAttachments,
+  fromDeployment,
+  type RecordingsInputs,
+} from './construct/recordings-inputs';
 export { OUTPUTS, RecordingsStack } from './construct/recordings-stack';
 export type * from './model/deployment';
 export { buildAuthServicePolicy } from './policies/auth-policy';
