@@ -93,7 +93,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const ROLES: Array<[keyof Deployment['principals'] & string, string]> = [
+export const ROLES: Array<[keyof Deployment['principals'] & string, string]> = [
   ['keyAdministrators', 'a key administrator'],
   ['authService', 'an Auth Service principal'],
   ['deniedAdministrators', 'a denied administrator'],

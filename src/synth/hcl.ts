@@ -1,4 +1,4 @@
-import { quoteLiteral, quoteTemplate, soleInterpolation } from './hcl-template';
+import { quoteLiteral, quoteTemplate, soleInterpolation } from '../construct/hcl-template';
 import {
   type HclAttribute,
   type HclBlock,
@@ -70,7 +70,7 @@ function inOrder<T>(items: Array<[string, T]>, first: string[], last: string[] =
 function topLevel(key: string, value: unknown, schemas: BlockSchemas): HclBlock[] {
   const named = (modes: Modes) =>
     entries(value).flatMap(([name, body]) =>
-      each(body).map((one) => block(key, [name], language(one, modes))),
+      each(body).map((one) => block(key, [name], language(one, modes, ARGUMENT_ORDER[key]))),
     );
   switch (key) {
     case 'terraform':
@@ -113,9 +113,16 @@ function settings(value: unknown): HclBody {
   });
 }
 
+/** Arguments that a reader looks for first, in the order the Terraform docs give them. */
+const ARGUMENT_ORDER: Readonly<Record<string, string[]>> = {
+  variable: ['description', 'type', 'default', 'nullable', 'sensitive'],
+  output: ['description', 'value', 'sensitive'],
+  module: ['source', 'version'],
+};
+
 /** Variables, outputs and modules: their own modes, and condition blocks. */
-function language(value: unknown, modes: Modes): HclBody {
-  return entries(value).flatMap(([key, item]): HclBody => {
+function language(value: unknown, modes: Modes, first: string[] = []): HclBody {
+  return inOrder(entries(value), first).flatMap(([key, item]): HclBody => {
     if (CONDITIONS.includes(key)) return each(item).map((one) => block(key, [], attributes(one)));
     return [attribute(key, item, modes[key] ?? 'template')];
   });

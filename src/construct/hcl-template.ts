@@ -1,4 +1,4 @@
-import { terraformLiteral } from '../construct/literal';
+import { terraformLiteral } from './literal';
 
 /**
  * Terraform JSON and HCL read a quoted string as the same template: literal
