@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../config/load';
 import { configSchema } from '../config/schema';
+import { type ModuleDefinitions, moduleReadme } from '../docs/module-readme';
 import type { Deployment } from '../model/deployment';
 import { toHcl } from '../synth/hcl';
+import { moduleExample, moduleFiles, synthesizeModule } from '../synth/module';
+import { EXAMPLE_CONFIG } from '../synth/paths';
 import { synthesize } from '../synth/terraform-json';
 
 /** A group of files that the command line reports on one line. */
@@ -25,7 +30,35 @@ export function renderAll(deployments: readonly Deployment[]): ArtifactGroup[] {
       ]),
     });
   }
+  groups.push(moduleGroup());
   return groups;
+}
+
+/** Where the README tells a user to copy the module, as the source of its usage block. */
+const COPIED_MODULE = './modules/teleport-recordings';
+
+/**
+ * The reusable module, its README and an example. The module takes every
+ * setting as a variable, so it is the same for any config; the example and
+ * the README show the bundled example config.
+ */
+function moduleGroup(): ArtifactGroup {
+  const module = synthesizeModule();
+  const [example] = loadConfig(readFileSync(EXAMPLE_CONFIG));
+  const definitions = {
+    ...module.parts.get('variables'),
+    ...module.parts.get('outputs'),
+  } as unknown as ModuleDefinitions;
+  const usage = toHcl(moduleExample(example, COPIED_MODULE));
+  const files = new Map<string, string>([
+    ['README.md', moduleReadme(definitions, usage)],
+    ...moduleFiles(module),
+    ['examples/basic/main.tf', toHcl(moduleExample(example, '../..'))],
+  ]);
+  return {
+    label: 'terraform module',
+    files: new Map([...files].map(([path, content]) => [`module/${path}`, content])),
+  };
 }
 
 export function json(value: unknown): string {

@@ -143,6 +143,23 @@ export function variableFor(field: string): ModuleVariable {
   return MODULE_VARIABLES[index];
 }
 
+/**
+ * The arguments that give a module call a deployment's settings, as literal
+ * JSON values; those equal to a variable's default are left out.
+ */
+export function moduleArguments(deployment: Deployment): Record<string, unknown> {
+  return Object.fromEntries(
+    MODULE_VARIABLES.map((v) => [v.name, v.argument(deployment)] as const).filter(
+      ([name, value]) => {
+        const variable = MODULE_VARIABLES.find((v) => v.name === name)!;
+        return (
+          !('default' in variable) || JSON.stringify(variable.default) !== JSON.stringify(value)
+        );
+      },
+    ),
+  );
+}
+
 function moduleVariable(mirror: Mirror): ModuleVariable {
   const schema = schemaAt(mirror.field);
   const fallback = mirror.default !== undefined ? mirror.default : schema.default;

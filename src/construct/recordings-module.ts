@@ -11,14 +11,17 @@ import { TeleportRecordings } from './recordings-key';
 import { DEPLOYMENT_TAG, type RecordingsInputs } from './recordings-inputs';
 import { declareOutputs } from './recordings-stack';
 
-/** Terraform 1.3: error messages that show the value (1.2) and output preconditions. */
-export const TERRAFORM_VERSIONS = '>= 1.3.0';
+export const TERRAFORM_VERSIONS = '>= 1.2.0';
+/** Why the module needs at least that Terraform; the README says it. */
+export const TERRAFORM_MINIMUM =
+  'validation messages that show the value received, and output preconditions, came in 1.2; ' +
+  'tested with 1.11';
 
-/**
- * AWS provider 5.49.0 added `rotation_period_in_days` to aws_kms_key; every
- * other argument used is older. Resources are generated from the 6.x bindings.
- */
 export const AWS_PROVIDER_VERSIONS = '>= 5.49.0, < 7.0.0';
+/** Why the module needs at least that AWS provider; the README says it. */
+export const AWS_PROVIDER_MINIMUM =
+  '`rotation_period_in_days` of `aws_kms_key` first shipped in 5.49.0, and every other ' +
+  'argument is older; the resources are generated from the bindings of provider 6.25.0';
 
 /**
  * The reusable Terraform module: the module's variables feed the same

@@ -2,8 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type TerraformStack } from 'cdktf';
+import { terraformLiteral } from '../construct/literal';
+import { moduleArguments } from '../construct/module-variables';
 import { PoliciesModuleStack, POLICIES_SOURCE } from '../construct/policies-module';
 import { RecordingsModuleStack } from '../construct/recordings-module';
+import { OUTPUTS } from '../construct/recordings-stack';
+import type { Deployment } from '../model/deployment';
 import { blockSchemas } from './block-schema';
 import { type BlockSchemas, toHcl } from './hcl';
 import type { TerraformJson } from './terraform-json';
@@ -84,4 +88,31 @@ function withoutComments(value: unknown): unknown {
       .filter(([key]) => key !== '//')
       .map(([key, item]) => [key, withoutComments(item)]),
   );
+}
+
+/** The name of the module call in the example and the README. */
+export const MODULE_CALL = 'teleport_recordings';
+
+/**
+ * A root configuration that calls the module with a deployment's settings.
+ * Module arguments are expressions, so config text is escaped.
+ */
+export function moduleExample(deployment: Deployment, source: string): TerraformJson {
+  const literal = (value: unknown): unknown => {
+    if (typeof value === 'string') return terraformLiteral(value);
+    if (Array.isArray(value)) return value.map(literal);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [terraformLiteral(key), literal(item)]),
+    );
+  };
+  return {
+    module: { [MODULE_CALL]: { source, ...(literal(moduleArguments(deployment)) as object) } },
+    output: {
+      [OUTPUTS.storageUrl]: {
+        description: "Teleport's audit_sessions_uri, for the storage section of teleport.yaml.",
+        value: `\${module.${MODULE_CALL}.${OUTPUTS.storageUrl}}`,
+      },
+    },
+  };
 }
