@@ -199,11 +199,13 @@ function validations(mirror: Mirror, schema: Schema, optional: boolean): Validat
   if (mirror.type === 'list(string)') return listValidations(mirror.name, schema);
   if (mirror.type === 'map(string)') return mapValidations(mirror, schema);
   const checks = mirror.type === 'number' ? numberChecks(schema) : stringChecks(schema, mirror);
-  const quote = mirror.type === 'string' ? '"' : '';
+  // JSON quotes text as the config's messages do, and prints null, which a
+  // template cannot: Terraform evaluates a message even when its condition holds.
+  const shown = `\${jsonencode(${variable})}`;
   return checks.map(({ holds, problem, fix }) => ({
     condition: optional ? `${variable} == null ? true : ${holds(variable)}` : holds(variable),
     errorMessage:
-      `${mirror.name}: ${quote}\${${variable}}${quote} ${text(problem)} ` +
+      `${mirror.name}: ${shown} ${text(problem)} ` +
       `(${text(fix).replace('{value}', `\${${variable}}`).replace('{trimmed}', `\${trim(${variable}, "/")}`)})`,
   }));
 }
@@ -286,7 +288,8 @@ function listValidations(name: string, schema: Schema): Validation[] {
 
 /** `name[i]: "entry" problem (fix)` for the first entry that meets `failing`. */
 function firstEntry(name: string, failing: string, check: Omit<Check, 'holds'>): string {
-  const entry = `[for i, x in var.${name} : "[\${i}]: \\"\${x}\\"" if ${failing}][0]`;
+  // try: the message is evaluated even when no entry fails.
+  const entry = `try([for i, x in var.${name} : "[\${i}]: \${jsonencode(x)}" if ${failing}][0], "")`;
   return `${name}\${${entry}} ${text(check.problem)} (${text(check.fix)})`;
 }
 
@@ -297,15 +300,16 @@ function mapValidations(mirror: Mirror, schema: Schema): Validation[] {
     typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {},
   );
   const validation = (check: Check, of: 'k' | 'v', shown: string): Validation => {
-    const entry = `[for k, v in ${map} : "[\\"\${k}\\"]: ${shown}" if !(${check.holds(of)})][0]`;
+    const failing = `[for k, v in ${map} : "[\${jsonencode(k)}]: ${shown}" if !(${check.holds(of)})]`;
+    const entry = `try(${failing}[0], "")`;
     return {
       condition: `alltrue([for k, v in ${map} : ${check.holds(of)}])`,
       errorMessage: `${mirror.name}\${${entry}} ${text(check.problem)} (${text(check.fix)})`,
     };
   };
   return [
-    ...keyChecks.map((check) => validation(check, 'k', 'key \\"${k}\\"')),
-    ...valueChecks.map((check) => validation(check, 'v', '\\"${v}\\"')),
+    ...keyChecks.map((check) => validation(check, 'k', 'key ${jsonencode(k)}')),
+    ...valueChecks.map((check) => validation(check, 'v', '${jsonencode(v)}')),
   ];
 }
 

@@ -81,11 +81,12 @@ export function declareVariable(scope: Construct, variable: ModuleVariable): voi
     type: variable.type,
     description: variable.description,
     nullable: variable.default === null,
-    validation: variable.validation.map(({ condition, errorMessage }) => ({
-      condition: `\${${condition}}`,
-      errorMessage,
-    })),
   });
+  const validation = variable.validation.map(({ condition, errorMessage }) => ({
+    condition: `\${${condition}}`,
+    error_message: errorMessage,
+  }));
+  if (validation.length > 0) declared.addOverride('validation', validation);
   declared.overrideLogicalId(variable.name);
   // An override keeps the default as it is: cdktf would rename keys and refuses null.
   if ('default' in variable) declared.addOverride('default', variable.default);
@@ -139,7 +140,8 @@ function lockoutChecks(): Array<{ condition: string; error_message: string }> {
   const denied = name('deniedAdministrators');
   return ROLES.filter(([field]) => field !== 'deniedAdministrators').map(([field, role]) => {
     const allowed = name(field as KeyPolicyPrincipals);
-    const entry = `[for i, x in var.${denied} : "[\${i}]: \\"\${x}\\"" if contains(var.${allowed}, x)][0]`;
+    const failing = `[for i, x in var.${denied} : "[\${i}]: \${jsonencode(x)}" if contains(var.${allowed}, x)]`;
+    const entry = `try(${failing}[0], "")`;
     return {
       condition: `\${length(setintersection(var.${denied}, var.${allowed})) == 0}`,
       error_message:

@@ -36,7 +36,7 @@ function body(def: Json, schema: BlockSchema = {}): Json {
     if (key in schema) return list(value).map((v) => body(v, schema[key]));
     if (key === 'lifecycle') return list(value);
     if (key === 'depends_on') return value.map((ref: string) => `\${${ref}}`);
-    if (key === 'policy') return JSON.parse(value);
+    if (key === 'policy' && value.startsWith('{')) return JSON.parse(value);
     return value;
   });
 }
@@ -54,16 +54,15 @@ function terraformBlock(def: Json): Json {
   return mapValues(def, (value, key) => (key === 'required_providers' ? [value] : value));
 }
 
-/** `jsonencode({…})` as the object it encodes, read by the same parser. */
-async function withDecodedDocuments(value: Json): Promise<Json> {
-  if (typeof value === 'string') {
-    const call = /^\$\{jsonencode\(([\s\S]*)\)\}$/.exec(value);
-    return call ? (await parse('document.tf', `document = ${call[1]}`)).document : value;
-  }
-  if (Array.isArray(value)) return Promise.all(value.map(withDecodedDocuments));
+/** A policy's `jsonencode({…})` as the object it encodes, read by the same parser. */
+async function withDecodedDocuments(value: Json, key = ''): Promise<Json> {
+  const call = typeof value === 'string' && /^\$\{jsonencode\((\{[\s\S]*\})\)\}$/.exec(value);
+  if (key === 'policy' && call)
+    return (await parse('document.tf', `document = ${call[1]}`)).document;
+  if (Array.isArray(value)) return Promise.all(value.map((v) => withDecodedDocuments(v, key)));
   if (value && typeof value === 'object') {
     const decoded = await Promise.all(
-      Object.entries(value).map(async ([k, v]) => [k, await withDecodedDocuments(v)]),
+      Object.entries(value).map(async ([k, v]) => [k, await withDecodedDocuments(v, k)]),
     );
     return Object.fromEntries(decoded);
   }

@@ -17,12 +17,12 @@ variable "auth_service_arns" {
 
   validation {
     condition     = alltrue([for x in var.auth_service_arns : can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x))])
-    error_message = "auth_service_arns${[for i, x in var.auth_service_arns : "[${i}]: \"${x}\"" if !(can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x)))][0]} is not valid (an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME)"
+    error_message = "auth_service_arns${try([for i, x in var.auth_service_arns : "[${i}]: ${jsonencode(x)}" if !(can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x)))][0], "")} is not valid (an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME)"
   }
 
   validation {
     condition     = length(distinct(var.auth_service_arns)) == length(var.auth_service_arns)
-    error_message = "auth_service_arns${[for i, x in var.auth_service_arns : "[${i}]: \"${x}\"" if index(var.auth_service_arns, x) != i][0]} is listed twice (list it once)"
+    error_message = "auth_service_arns${try([for i, x in var.auth_service_arns : "[${i}]: ${jsonencode(x)}" if index(var.auth_service_arns, x) != i][0], "")} is listed twice (list it once)"
   }
 }
 
@@ -34,12 +34,12 @@ variable "denied_administrator_arns" {
 
   validation {
     condition     = alltrue([for x in var.denied_administrator_arns : can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x))])
-    error_message = "denied_administrator_arns${[for i, x in var.denied_administrator_arns : "[${i}]: \"${x}\"" if !(can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x)))][0]} is not valid (an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME)"
+    error_message = "denied_administrator_arns${try([for i, x in var.denied_administrator_arns : "[${i}]: ${jsonencode(x)}" if !(can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x)))][0], "")} is not valid (an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME)"
   }
 
   validation {
     condition     = length(distinct(var.denied_administrator_arns)) == length(var.denied_administrator_arns)
-    error_message = "denied_administrator_arns${[for i, x in var.denied_administrator_arns : "[${i}]: \"${x}\"" if index(var.denied_administrator_arns, x) != i][0]} is listed twice (list it once)"
+    error_message = "denied_administrator_arns${try([for i, x in var.denied_administrator_arns : "[${i}]: ${jsonencode(x)}" if index(var.denied_administrator_arns, x) != i][0], "")} is listed twice (list it once)"
   }
 }
 
@@ -55,11 +55,11 @@ variable "key_administrator_arns" {
 
   validation {
     condition     = alltrue([for x in var.key_administrator_arns : can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x))])
-    error_message = "key_administrator_arns${[for i, x in var.key_administrator_arns : "[${i}]: \"${x}\"" if !(can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x)))][0]} is not valid (an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME)"
+    error_message = "key_administrator_arns${try([for i, x in var.key_administrator_arns : "[${i}]: ${jsonencode(x)}" if !(can(regex("^arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role|user)(\\/(?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]+)$", x)))][0], "")} is not valid (an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME)"
   }
 
   validation {
     condition     = length(distinct(var.key_administrator_arns)) == length(var.key_administrator_arns)
-    error_message = "key_administrator_arns${[for i, x in var.key_administrator_arns : "[${i}]: \"${x}\"" if index(var.key_administrator_arns, x) != i][0]} is listed twice (list it once)"
+    error_message = "key_administrator_arns${try([for i, x in var.key_administrator_arns : "[${i}]: ${jsonencode(x)}" if index(var.key_administrator_arns, x) != i][0], "")} is listed twice (list it once)"
   }
 }
