@@ -8,9 +8,12 @@ export {
   type RecordingsInputs,
 } from './construct/recordings-inputs';
 export { OUTPUTS, RecordingsStack } from './construct/recordings-stack';
+export { RecordingsModuleStack } from './construct/recordings-module';
 export type * from './model/deployment';
 export { buildAuthServicePolicy } from './policies/auth-policy';
 export { buildBucketPolicy } from './policies/bucket-policy';
 export type { PolicyDocument, PolicyStatement } from './policies/document';
 export { buildKeyPolicy } from './policies/key-policy';
+export { type BlockSchemas, toHcl } from './synth/hcl';
+export { moduleFiles, synthesizeModule } from './synth/module';
 export { synthesize } from './synth/terraform-json';

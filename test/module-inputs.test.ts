@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { moduleArguments } from '../src/construct/module-variables';
 import { POLICIES_VARIABLES } from '../src/construct/policies-module';
 import { moduleFiles, synthesizeModule } from '../src/synth/module';
-import { AUTH_ROLE, DENIED_USER, exampleDeployment, KEY_ADMIN } from './support/fixtures';
+import { AUTH_ROLE, DENIED_USER, exampleDeployment, KEY_ADMIN, ROOT } from './support/fixtures';
+import { parseHcl } from './support/hcl';
 import { planErrors, writeFiles } from './support/terraform';
 import { tempDir } from './support/tree';
 
@@ -149,12 +150,15 @@ describe('module variables, checked by terraform', () => {
     ).toEqual(expected);
   });
 
-  test('the example inputs pass every check', () => {
+  test('the generated example calls the module with inputs that pass every check', async () => {
+    const hcl = readFileSync(join(ROOT, 'generated/module/examples/basic/main.tf'), 'utf8');
+    const [{ source, ...args }] = (await parseHcl(hcl)).module.teleport_recordings;
     const dir = tempDir('inputs');
     mkdirSync(join(dir, 'module'));
     writeFileSync(join(dir, 'module', 'variables.tf'), files.get('variables.tf')!);
 
-    expect(planCases(dir, [['example', {}]])).toEqual([]);
+    expect({ source, args }).toEqual({ source: '../..', args: example });
+    expect(planCases(dir, [['example', args]])).toEqual([]);
   });
 
   test('the policies module refuses an ARN that is both denied and allowed', () => {
