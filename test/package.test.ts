@@ -28,12 +28,13 @@ describe('npm package', () => {
     ];
     const paths = files.map((file) => file.path);
     expect(paths.filter((p) => /^(test|generated|node_modules)\//.test(p))).toEqual([]);
-    expect(paths.filter((p) => !p.startsWith('dist/'))).toEqual([
+    expect(paths.filter((p) => !/^(dist|docs-templates)\//.test(p))).toEqual([
       'README.md',
-      'docs-templates/module-readme.md.hbs',
       'examples/acme-prod.yaml',
       'package.json',
     ]);
+    expect(paths).toContain('docs-templates/module-readme.md.hbs');
+    expect(paths).toContain('docs-templates/runbooks/deploy-and-verify.md.hbs');
     for (const entry of ['index', 'construct/recordings-key', 'synth/hcl', 'synth/module']) {
       expect([
         entry,

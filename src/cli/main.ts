@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../config/problems';
+import { readAppliedOutputs } from '../docs/applied-outputs';
 import { DEFAULT_OUT, EXAMPLE_CONFIG } from '../synth/paths';
 import { parseArguments, USAGE, UsageError } from './arguments';
 import { UnsafeTargetError, writeTreeAtomically } from './atomic-write';
@@ -30,8 +31,11 @@ export function run(
     }
     const configPath = options.config ?? EXAMPLE_CONFIG;
     const target = options.out ?? DEFAULT_OUT;
-    const deployments = loadConfig(readConfig(configPath));
-    const groups = renderAll(deployments);
+    const deployments = loadConfig(readInput('--config', configPath));
+    const applied = options.outputs
+      ? readAppliedOutputs(readInput('--outputs', options.outputs).toString('utf8'), deployments)
+      : undefined;
+    const groups = renderAll(deployments, applied);
 
     const files = new Map<string, string>();
     for (const group of groups) for (const [path, content] of group.files) files.set(path, content);
@@ -58,12 +62,13 @@ export function run(
   }
 }
 
-function readConfig(path: string): Buffer {
+/** A file named on the command line; one that cannot be read is a usage error. */
+function readInput(option: string, path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
     throw new UsageError(
-      `--config ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      `${option} ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
     );
   }
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config/load';
 import { configSchema } from '../config/schema';
+import type { AppliedOutputs } from '../docs/applied-outputs';
+import { renderDeploymentDocs } from '../docs/deployment-docs';
 import { type ModuleDefinitions, moduleReadme } from '../docs/module-readme';
+import { DEPLOYMENT_FILES } from '../docs/paths';
 import type { Deployment } from '../model/deployment';
 import { toHcl } from '../synth/hcl';
 import { moduleExample, moduleFiles, synthesizeModule } from '../synth/module';
@@ -15,20 +18,32 @@ export interface ArtifactGroup {
   readonly files: ReadonlyMap<string, string>;
 }
 
-/** Everything a config produces, in memory; nothing is written here. */
-export function renderAll(deployments: readonly Deployment[]): ArtifactGroup[] {
+/**
+ * Everything a config produces, in memory; nothing is written here. `applied` holds
+ * the outputs of applied stacks by deployment name, from `--outputs`.
+ */
+export function renderAll(
+  deployments: readonly Deployment[],
+  applied: ReadonlyMap<string, AppliedOutputs> = new Map(),
+): ArtifactGroup[] {
   const groups: ArtifactGroup[] = [
     { label: 'config schema', files: new Map([['config.schema.json', json(configSchema)]]) },
   ];
   for (const { deployment, terraform, blocks } of synthesize(deployments)) {
-    // Terraform reads every .tf and .tf.json of a folder, so each syntax has its own.
+    const { name } = deployment;
     groups.push({
-      label: `terraform for ${deployment.name}`,
+      label: `terraform for ${name}`,
       files: new Map([
-        [`${deployment.name}/terraform/main.tf.json`, json(terraform)],
-        [`${deployment.name}/terraform-hcl/main.tf`, toHcl(terraform, blocks)],
+        [`${name}/${DEPLOYMENT_FILES.terraform}`, json(terraform)],
+        [`${name}/${DEPLOYMENT_FILES.terraformHcl}`, toHcl(terraform, blocks)],
       ]),
     });
+    const docs = renderDeploymentDocs({ deployment, terraform, applied: applied.get(name) });
+    groups.push(
+      { label: `runbooks for ${name}`, files: docs.runbooks },
+      { label: `policies for ${name}`, files: docs.policies },
+      { label: `teleport files for ${name}`, files: docs.teleport },
+    );
   }
   groups.push(moduleGroup());
   return groups;

@@ -4,7 +4,24 @@ import { joinPath, shown, type Problem } from './problems';
 
 /** Checks across fields, once every field is valid on its own. */
 export function checkRules(deployment: Deployment, path: string): Problem[] {
-  return checkPrincipals(deployment, joinPath(path, 'principals'));
+  return [
+    ...checkPrincipals(deployment, joinPath(path, 'principals')),
+    ...checkTeleportRoles(deployment.teleport, joinPath(path, 'teleport')),
+  ];
+}
+
+/** Each role gets one role file: it either may play recordings back or may not. */
+function checkTeleportRoles(teleport: Deployment['teleport'], path: string): Problem[] {
+  const problems: Problem[] = [];
+  teleport.restrictedRoles.forEach((role, i) => {
+    if (!teleport.auditorRoles.includes(role)) return;
+    problems.push({
+      path: joinPath(joinPath(path, 'restrictedRoles'), i),
+      message: `${shown(role)} is also in auditorRoles`,
+      fix: 'list each role in one of them',
+    });
+  });
+  return problems;
 }
 
 type Broken = { message: string; fix: string } | undefined;

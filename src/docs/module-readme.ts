@@ -4,7 +4,7 @@ import {
   TERRAFORM_MINIMUM,
   TERRAFORM_VERSIONS,
 } from '../construct/recordings-module';
-import { renderTemplate } from './handlebars';
+import { renderTemplate } from './render';
 
 type Described = { readonly description?: string };
 
@@ -36,7 +36,7 @@ export function moduleReadmeView(definitions: ModuleDefinitions, usage: string):
     name: code(name),
     description: cell(variable.description ?? ''),
     type: code(variable.type),
-    default: 'default' in variable ? code(JSON.stringify(variable.default)) : '',
+    default: defaultCell(variable),
     required: 'default' in variable ? 'no' : 'yes',
   }));
   const outputs = Object.entries(definitions.output).map(([name, output]) => ({
@@ -52,6 +52,12 @@ export function moduleReadmeView(definitions: ModuleDefinitions, usage: string):
     awsProviderVersions: AWS_PROVIDER_VERSIONS,
     awsProviderMinimum: AWS_PROVIDER_MINIMUM,
   };
+}
+
+/** Required inputs have no default; a null default means the input may be left out. */
+function defaultCell(variable: { default?: unknown }): string {
+  if (!('default' in variable)) return 'n/a';
+  return variable.default === null ? 'none' : code(JSON.stringify(variable.default));
 }
 
 /** Table cells hold no pipe and no line break, which would end the cell or the row. */
