@@ -40,97 +40,37 @@ interface Mirror {
   readonly default?: unknown;
   /** Naming rules of the value, or of the keys of a map. */
   readonly rules?: readonly NamingRule[];
-  readonly argument: (deployment: Deployment) => unknown;
 }
 
 const MIRRORS: readonly Mirror[] = [
-  { name: 'name', field: 'name', type: 'string', argument: (d) => d.name },
-  {
-    name: 'bucket_name',
-    field: 'bucket.name',
-    type: 'string',
-    rules: BUCKET_NAME_RULES,
-    argument: (d) => d.bucket.name,
-  },
-  {
-    name: 'prefix',
-    field: 'bucket.prefix',
-    type: 'string',
-    rules: PREFIX_RULES,
-    argument: (d) => d.bucket.prefix,
-  },
+  { name: 'name', field: 'name', type: 'string' },
+  { name: 'bucket_name', field: 'bucket.name', type: 'string', rules: BUCKET_NAME_RULES },
+  { name: 'prefix', field: 'bucket.prefix', type: 'string', rules: PREFIX_RULES },
   {
     name: 'noncurrent_version_expiration_days',
     field: 'bucket.noncurrentVersionExpirationDays',
     type: 'number',
     default: null,
-    argument: (d) => d.bucket.noncurrentVersionExpirationDays ?? null,
   },
   {
     name: 'abort_incomplete_uploads_days',
     field: 'bucket.abortIncompleteUploadsDays',
     type: 'number',
-    argument: (d) => d.bucket.abortIncompleteUploadsDays,
   },
-  {
-    name: 'key_alias',
-    field: 'key.alias',
-    type: 'string',
-    rules: ALIAS_RULES,
-    argument: (d) => d.key.alias,
-  },
-  {
-    name: 'key_description',
-    field: 'key.description',
-    type: 'string',
-    default: null,
-    argument: (d) => d.key.description,
-  },
-  {
-    name: 'key_deletion_window_days',
-    field: 'key.deletionWindowDays',
-    type: 'number',
-    argument: (d) => d.key.deletionWindowDays,
-  },
-  {
-    name: 'key_rotation_period_days',
-    field: 'key.rotationPeriodDays',
-    type: 'number',
-    argument: (d) => d.key.rotationPeriodDays,
-  },
-  {
-    name: 'key_administrator_arns',
-    field: 'principals.keyAdministrators',
-    type: 'list(string)',
-    argument: (d) => d.principals.keyAdministrators,
-  },
-  {
-    name: 'auth_service_arns',
-    field: 'principals.authService',
-    type: 'list(string)',
-    argument: (d) => d.principals.authService,
-  },
+  { name: 'key_alias', field: 'key.alias', type: 'string', rules: ALIAS_RULES },
+  { name: 'key_description', field: 'key.description', type: 'string', default: null },
+  { name: 'key_deletion_window_days', field: 'key.deletionWindowDays', type: 'number' },
+  { name: 'key_rotation_period_days', field: 'key.rotationPeriodDays', type: 'number' },
+  { name: 'key_administrator_arns', field: 'principals.keyAdministrators', type: 'list(string)' },
+  { name: 'auth_service_arns', field: 'principals.authService', type: 'list(string)' },
   {
     name: 'denied_administrator_arns',
     field: 'principals.deniedAdministrators',
     type: 'list(string)',
     default: [],
-    argument: (d) => d.principals.deniedAdministrators,
   },
-  {
-    name: 'attach_auth_service_policy',
-    field: 'principals.attachAuthServicePolicy',
-    type: 'bool',
-    argument: (d) => d.principals.attachAuthServicePolicy,
-  },
-  {
-    name: 'tags',
-    field: 'tags',
-    type: 'map(string)',
-    default: {},
-    rules: TAG_KEY_RULES,
-    argument: (d) => d.tags,
-  },
+  { name: 'attach_auth_service_policy', field: 'principals.attachAuthServicePolicy', type: 'bool' },
+  { name: 'tags', field: 'tags', type: 'map(string)', default: {}, rules: TAG_KEY_RULES },
 ];
 
 /** The module's variables, in the order a caller decides them. */
@@ -148,16 +88,10 @@ export function variableFor(field: string): ModuleVariable {
  * JSON values; those equal to a variable's default are left out.
  */
 export function moduleArguments(deployment: Deployment): Record<string, unknown> {
-  return Object.fromEntries(
-    MODULE_VARIABLES.map((v) => [v.name, v.argument(deployment)] as const).filter(
-      ([name, value]) => {
-        const variable = MODULE_VARIABLES.find((v) => v.name === name)!;
-        return (
-          !('default' in variable) || JSON.stringify(variable.default) !== JSON.stringify(value)
-        );
-      },
-    ),
-  );
+  const given = MODULE_VARIABLES.map((v) => [v, v.argument(deployment)] as const);
+  const differs = ([v, value]: (typeof given)[number]) =>
+    !('default' in v) || JSON.stringify(v.default) !== JSON.stringify(value);
+  return Object.fromEntries(given.filter(differs).map(([v, value]) => [v.name, value]));
 }
 
 function moduleVariable(mirror: Mirror): ModuleVariable {
@@ -169,7 +103,12 @@ function moduleVariable(mirror: Mirror): ModuleVariable {
     description: describe(schema),
     ...(fallback === undefined ? {} : { default: fallback }),
     validation: validations(mirror, schema, fallback === null),
-    argument: mirror.argument,
+    // A deployment holds each field at the same path as the config; absent is null.
+    argument: (deployment) =>
+      mirror.field
+        .split('.')
+        .reduce<unknown>((value, key) => (value as Record<string, unknown>)?.[key], deployment) ??
+      null,
   };
 }
 
