@@ -42,6 +42,8 @@ interface Mirror {
   readonly rules?: readonly NamingRule[];
 }
 
+// LIMITATION: no variable mirrors principals.deployer; the lockout safety check is left to KMS.
+// LIMITATION: a bad ARN gets the generic fix; hints such as "use the role ARN" are not ported.
 const MIRRORS: readonly Mirror[] = [
   { name: 'name', field: 'name', type: 'string' },
   { name: 'bucket_name', field: 'bucket.name', type: 'string', rules: BUCKET_NAME_RULES },
