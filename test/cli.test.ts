@@ -27,7 +27,8 @@ describe('npm run generate -- --outputs', () => {
         `wrote policies for acme-prod: ${out}/acme-prod/policies/key-policy.json`,
         `wrote access matrix for acme-prod: ${out}/acme-prod/policies/access-matrix.json`,
         `wrote teleport files for acme-prod: ${out}/acme-prod/teleport/teleport.yaml`,
-        `14 files for 1 deployment(s) in ${out}`,
+        `wrote terraform module: ${out}/module/README.md`,
+        `31 files for 1 deployment(s) in ${out}`,
         '',
       ].join('\n'),
     });

@@ -235,7 +235,7 @@ describe('TeleportRecordings construct', () => {
     ]);
   });
 
-  test('an account root among the Auth Service principals gets no policy attachment', () => {
+  test('an account root among the Auth Service principals gets no attachment; roles count on', () => {
     const [permitted] = loadChanged((c) => {
       c.principals.permitAccountWidePrincipals = true;
       c.principals.authService = ['arn:aws:iam::123456789012:root', AUTH_ROLE];
@@ -244,7 +244,7 @@ describe('TeleportRecordings construct', () => {
     const resources = synthStack(permitted).resource;
 
     expect(Object.keys(resources.aws_iam_role_policy_attachment)).toEqual([
-      'recordings_auth_service_role_1',
+      'recordings_auth_service_role_0',
     ]);
     expect(resources.aws_iam_user_policy_attachment).toBeUndefined();
   });

@@ -26,80 +26,103 @@ function checkTeleportRoles(teleport: Deployment['teleport'], path: string): Pro
 
 type Broken = { message: string; fix: string } | undefined;
 
+/**
+ * A naming rule that one regular expression says: a value that matches
+ * `refuse`, or that does not match `require`, is refused. The expressions are
+ * read by JavaScript and by Terraform's RE2 alike, so the module checks the
+ * same rules. In `fix`, `{value}` stands for the value and `{trimmed}` for it
+ * without leading and trailing "/".
+ */
+export type NamingRule = {
+  readonly message: string;
+  readonly fix: string;
+} & ({ readonly refuse: string } | { readonly require: string });
+
 const RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
 const RESERVED_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
 
 /** S3's naming rules beyond the characters: dots, IP form, reserved names. */
-export function bucketNameRule(name: string): Broken {
-  if (/\.\.|\.-|-\./.test(name)) {
-    return {
-      message: 'has a dot next to a dot or hyphen',
-      fix: 'separate dots by letters or digits',
-    };
-  }
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) {
-    return { message: 'looks like an IP address', fix: 'use letters as well as digits' };
-  }
-  const prefix = RESERVED_BUCKET_PREFIXES.find((p) => name.startsWith(p));
-  if (prefix)
-    return { message: `starts with the reserved prefix "${prefix}"`, fix: 'choose another name' };
-  const suffix = RESERVED_BUCKET_SUFFIXES.find((s) => name.endsWith(s));
-  if (suffix)
-    return { message: `ends with the reserved suffix "${suffix}"`, fix: 'choose another name' };
-  return undefined;
-}
+export const BUCKET_NAME_RULES: readonly NamingRule[] = [
+  {
+    refuse: '\\.\\.|\\.-|-\\.',
+    message: 'has a dot next to a dot or hyphen',
+    fix: 'separate dots by letters or digits',
+  },
+  {
+    refuse: '^\\d{1,3}(\\.\\d{1,3}){3}$',
+    message: 'looks like an IP address',
+    fix: 'use letters as well as digits',
+  },
+  ...RESERVED_BUCKET_PREFIXES.map((prefix) => ({
+    refuse: `^${escapeRegExp(prefix)}`,
+    message: `starts with the reserved prefix "${prefix}"`,
+    fix: 'choose another name',
+  })),
+  ...RESERVED_BUCKET_SUFFIXES.map((suffix) => ({
+    refuse: `${escapeRegExp(suffix)}$`,
+    message: `ends with the reserved suffix "${suffix}"`,
+    fix: 'choose another name',
+  })),
+];
 
 /** Refuses rather than trims slashes, so that the config says what is deployed. */
-export function prefixRule(prefix: string): Broken {
-  if (prefix.startsWith('/') || prefix.endsWith('/')) {
-    const trimmed = prefix.replace(/^\/+|\/+$/g, '');
-    return { message: 'starts or ends with "/"', fix: `write ${shown(trimmed)}` };
-  }
-  // Characters that the IAM resource, the storage URL and S3 all read literally.
-  const segments = prefix.split('/');
-  const safe = segments.every((s) => /^[A-Za-z0-9._-]+$/.test(s) && s !== '.' && s !== '..');
-  if (!safe) {
-    return {
-      message: 'is not a safe object key prefix',
-      fix: 'letters, digits, ".", "_" or "-", in segments separated by single "/"',
-    };
-  }
-  return undefined;
+export const PREFIX_RULES: readonly NamingRule[] = [
+  { refuse: '^/|/$', message: 'starts or ends with "/"', fix: 'write "{trimmed}"' },
+  {
+    // Characters that the IAM resource, the storage URL and S3 all read literally.
+    refuse: '[^A-Za-z0-9._/-]|//|(^|/)\\.\\.?(/|$)',
+    message: 'is not a safe object key prefix',
+    fix: 'letters, digits, ".", "_" or "-", in segments separated by single "/"',
+  },
+];
+
+export const ALIAS_RULES: readonly NamingRule[] = [
+  { require: '^alias/', message: 'does not start with "alias/"', fix: 'write "alias/{value}"' },
+  { refuse: '^alias/aws/', message: 'is reserved for AWS managed keys', fix: 'drop "aws/"' },
+  {
+    require: '^alias/[A-Za-z0-9/_-]+$',
+    message: 'has characters KMS refuses',
+    fix: 'letters, digits, "/", "_" or "-" after "alias/"',
+  },
+];
+
+export const TAG_KEY_RULES: readonly NamingRule[] = [
+  { refuse: '^[aA][wW][sS]:', message: 'uses the reserved "aws:" prefix', fix: 'rename the tag' },
+];
+
+export const bucketNameRule = (name: string): Broken => brokenRule(BUCKET_NAME_RULES, name);
+export const prefixRule = (prefix: string): Broken => brokenRule(PREFIX_RULES, prefix);
+export const aliasRule = (alias: string): Broken => brokenRule(ALIAS_RULES, alias);
+export const tagKeyRule = (key: string): Broken => brokenRule(TAG_KEY_RULES, key);
+
+/** The first rule that a value breaks, with its fix filled in. */
+function brokenRule(rules: readonly NamingRule[], value: string): Broken {
+  const rule = rules.find((r) =>
+    'refuse' in r ? new RegExp(r.refuse).test(value) : !new RegExp(r.require).test(value),
+  );
+  if (!rule) return undefined;
+  const trimmed = value.replace(/^\/+|\/+$/g, '');
+  const fix = rule.fix.replace('{value}', () => value).replace('{trimmed}', () => trimmed);
+  return { message: rule.message, fix };
 }
 
-export function aliasRule(alias: string): Broken {
-  if (!alias.startsWith('alias/')) {
-    return { message: 'does not start with "alias/"', fix: `write "alias/${alias}"` };
-  }
-  if (alias.startsWith('alias/aws/')) {
-    return { message: 'is reserved for AWS managed keys', fix: 'drop "aws/"' };
-  }
-  if (!/^alias\/[A-Za-z0-9/_-]+$/.test(alias)) {
-    return {
-      message: 'has characters KMS refuses',
-      fix: 'letters, digits, "/", "_" or "-" after "alias/"',
-    };
-  }
-  return undefined;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function tagKeyRule(key: string): Broken {
-  if (!key.toLowerCase().startsWith('aws:')) return undefined;
-  return { message: 'uses the reserved "aws:" prefix', fix: 'rename the tag' };
-}
-
-const ROLES: Array<[keyof Deployment['principals'] & string, string]> = [
+/** The principal lists of RFD 42's key policy; the Terraform module checks them as well. */
+export const ROLES: Array<[keyof Deployment['principals'] & string, string]> = [
   ['keyAdministrators', 'a key administrator'],
   ['authService', 'an Auth Service principal'],
   ['deniedAdministrators', 'a denied administrator'],
-  ['deniedAdministratorPatterns', 'a denied pattern'],
 ];
 
 type Principals = Deployment['principals'];
 
-/** Each ARN of the principal lists and the deployer, with its field and path. */
+/** Each ARN of the principal lists, denied patterns included, and the deployer. */
 function listedArns(principals: Principals, path: string) {
-  const listed = ROLES.flatMap(([field]) =>
+  const fields = [...ROLES.map(([field]) => field), 'deniedAdministratorPatterns'] as const;
+  const listed = fields.flatMap((field) =>
     (principals[field] as readonly string[]).map((arn, i) => ({
       arn,
       field,

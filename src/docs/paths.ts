@@ -3,6 +3,8 @@ import { markdownCode } from './markdown';
 /** Where each file of a deployment goes, under the deployment's folder of the output. */
 export const DEPLOYMENT_FILES = {
   terraform: 'terraform/main.tf.json',
+  /** The same configuration in HCL: Terraform reads both syntaxes of a folder, so apart. */
+  terraformHcl: 'terraform-hcl/main.tf',
   deployRunbook: 'runbooks/deploy-and-verify.md',
   denyRunbook: 'runbooks/deny-administrators.md',
   restrictRunbook: 'runbooks/restrict-playback.md',

@@ -20,6 +20,48 @@ export const AUTH_SERVICE_KEY_ACTIONS: readonly string[] = [
   'kms:DescribeKey',
 ];
 
+/** The principal lists of a deployment that the key policy names. */
+export type KeyPolicyPrincipals = 'keyAdministrators' | 'authService' | 'deniedAdministrators';
+
+/**
+ * One statement of the key policy, before its principals are known. The
+ * TypeScript builder and the Terraform module both render these.
+ */
+export interface KeyPolicyStatementDefinition {
+  readonly Sid: string;
+  readonly Effect: 'Allow' | 'Deny';
+  /** The list whose ARNs become the principal; an empty list leaves the statement out. */
+  readonly principals: KeyPolicyPrincipals;
+  readonly Action: string | readonly string[];
+  readonly Resource: '*';
+  readonly Condition?: PolicyStatement['Condition'];
+}
+
+/** The statements of RFD 42: administrators, Auth Service, denied administrators. */
+export const KEY_POLICY_STATEMENTS: readonly KeyPolicyStatementDefinition[] = [
+  {
+    Sid: KEY_ADMIN_SID,
+    Effect: 'Allow',
+    principals: 'keyAdministrators',
+    Action: 'kms:*',
+    Resource: '*',
+  },
+  {
+    Sid: AUTH_SERVICE_SID,
+    Effect: 'Allow',
+    principals: 'authService',
+    Action: AUTH_SERVICE_KEY_ACTIONS,
+    Resource: '*',
+  },
+  {
+    Sid: DENY_ADMINISTRATORS_SID,
+    Effect: 'Deny',
+    principals: 'deniedAdministrators',
+    Action: 'kms:*',
+    Resource: '*',
+  },
+];
+
 /**
  * What manage-only key administrators may do: read, change the policy and the key's state.
  * No cryptographic action, and no kms:CreateGrant, which could hand one out.
@@ -52,11 +94,14 @@ export interface KeyPolicyOptions {
   readonly administratorsManageOnly?: boolean;
   /** The Auth Service may encrypt and decrypt only in S3's requests for this bucket. */
   readonly authServiceThroughS3?: { readonly viaService: string; readonly bucketArn: string };
+  /** Denied by `aws:PrincipalArn` (ArnLike) as well as by name. */
+  readonly deniedAdministratorPatterns?: readonly string[];
 }
 
 /** The hardening options a deployment asks for. */
 export function keyPolicyOptions(deployment: Deployment): KeyPolicyOptions {
-  const { key, partition, region } = deployment;
+  const { key, partition, region, principals } = deployment;
+  const patterns = principals.deniedAdministratorPatterns;
   return {
     ...(key.administratorsManageOnly ? { administratorsManageOnly: true } : {}),
     ...(key.authServiceThroughS3Only
@@ -67,64 +112,65 @@ export function keyPolicyOptions(deployment: Deployment): KeyPolicyOptions {
           },
         }
       : {}),
+    ...(patterns.length > 0 ? { deniedAdministratorPatterns: patterns } : {}),
   };
 }
 
 /**
  * The KMS key policy of RFD 42: key administrators may do everything, the Auth
- * Service may use the key, and the denied administrators are kept out.
+ * Service may use the key, and the denied administrators are kept out. Options
+ * beyond the RFD change those statements and may add one.
  */
 export function buildKeyPolicy(
-  principals: Principals,
+  principals: Pick<Principals, KeyPolicyPrincipals>,
   options: KeyPolicyOptions = {},
 ): PolicyDocument {
-  const statements: PolicyStatement[] = [];
-  const add = (statement: UnboundStatement, arns: readonly string[]) => {
-    const principal = awsPrincipal(arns);
-    if (!principal) return;
-    // Keeps the RFD template's key order: Sid, Effect, Principal, Action, Resource.
-    const { Sid, Effect, Action, Condition } = statement;
-    statements.push({
-      Sid,
-      Effect,
-      Principal: principal,
-      Action,
-      Resource: '*',
-      ...(Condition && { Condition }),
-    });
-  };
-
-  const adminActions = options.administratorsManageOnly ? [...KEY_MANAGEMENT_ACTIONS] : 'kms:*';
-  add({ Sid: KEY_ADMIN_SID, Effect: 'Allow', Action: adminActions }, principals.keyAdministrators);
-  for (const statement of authServiceStatements(options)) add(statement, principals.authService);
-  const deny = { Sid: DENY_ADMINISTRATORS_SID, Effect: 'Deny', Action: 'kms:*' } as const;
-  add(deny, principals.deniedAdministrators);
-  if (principals.deniedAdministratorPatterns.length > 0) {
-    statements.push(denyByPattern(principals.deniedAdministratorPatterns));
-  }
-
+  const statements = hardenedDefinitions(options).flatMap((definition): PolicyStatement[] => {
+    const principal = awsPrincipal(principals[definition.principals]);
+    return principal ? [keyPolicyStatement(definition, principal)] : [];
+  });
+  const patterns = options.deniedAdministratorPatterns ?? [];
+  if (patterns.length > 0) statements.push(denyByPattern(patterns));
   return { Id: KEY_POLICY_ID, Version: '2012-10-17', Statement: statements };
 }
 
-type UnboundStatement = Omit<PolicyStatement, 'Principal' | 'Resource'>;
-
-function authServiceStatements(options: KeyPolicyOptions): UnboundStatement[] {
-  const through = options.authServiceThroughS3;
-  if (!through) {
-    return [{ Sid: AUTH_SERVICE_SID, Effect: 'Allow', Action: [...AUTH_SERVICE_KEY_ACTIONS] }];
-  }
-  // With a bucket key, S3 sends the bucket ARN, not the object ARN, as encryption context.
-  const condition = {
-    StringEquals: {
-      'kms:ViaService': through.viaService,
-      'kms:EncryptionContext:aws:s3:arn': through.bucketArn,
-    },
+/** A statement in the order AWS shows it; `principal` may be a Terraform expression's value. */
+export function keyPolicyStatement<P>(
+  definition: KeyPolicyStatementDefinition,
+  principal: P,
+): Omit<PolicyStatement, 'Principal'> & { Principal: P } {
+  const { Sid, Effect, Action, Resource, Condition } = definition;
+  return {
+    Sid,
+    Effect,
+    Principal: principal,
+    Action: typeof Action === 'string' ? Action : [...Action],
+    Resource,
+    ...(Condition && { Condition }),
   };
-  const cryptographic = AUTH_SERVICE_KEY_ACTIONS.filter((a) => a !== 'kms:DescribeKey');
-  return [
-    { Sid: AUTH_SERVICE_SID, Effect: 'Allow', Action: cryptographic, Condition: condition },
-    { Sid: AUTH_SERVICE_DESCRIBE_SID, Effect: 'Allow', Action: 'kms:DescribeKey' },
-  ];
+}
+
+/** The RFD 42 statements with the options applied; without options, they are unchanged. */
+function hardenedDefinitions(options: KeyPolicyOptions): KeyPolicyStatementDefinition[] {
+  return KEY_POLICY_STATEMENTS.flatMap((definition) => {
+    if (definition.Sid === KEY_ADMIN_SID && options.administratorsManageOnly) {
+      return [{ ...definition, Action: KEY_MANAGEMENT_ACTIONS }];
+    }
+    const through = options.authServiceThroughS3;
+    if (definition.Sid !== AUTH_SERVICE_SID || !through) return [definition];
+    // With a bucket key, S3 sends the bucket ARN, not the object ARN, as encryption context.
+    const Condition = {
+      StringEquals: {
+        'kms:ViaService': through.viaService,
+        'kms:EncryptionContext:aws:s3:arn': through.bucketArn,
+      },
+    };
+    const cryptographic = AUTH_SERVICE_KEY_ACTIONS.filter((a) => a !== 'kms:DescribeKey');
+    return [
+      { ...definition, Action: cryptographic, Condition },
+      { ...definition, Sid: AUTH_SERVICE_DESCRIBE_SID, Action: 'kms:DescribeKey' },
+    ];
+  });
 }
 
 /** Matches by name, so re-created identities and new Identity Center suffixes stay denied. */
