@@ -65,7 +65,11 @@ export async function build({ force = false } = {}) {
   // The command line and the cdktf app load as one file each: module loading dominates
   // their start-up. The policy evaluator stays outside, loaded only when it is there.
   await bundle({
-    entryPoints: { generate: join(ROOT, 'src/cli/main.ts'), app: join(ROOT, 'src/app.ts') },
+    entryPoints: {
+      generate: join(ROOT, 'src/cli/main.ts'),
+      app: join(ROOT, 'src/app.ts'),
+      'access-worker': join(ROOT, 'src/synth/access-worker.ts'),
+    },
     plugins: [precompile],
     outdir: join(ROOT, 'dist', 'bundle'),
     bundle: true,

@@ -12,7 +12,8 @@ import { addStacks } from './synth/terraform-json';
 function main(): void {
   const configPath = process.env.TELEPORT_RECORDINGS_CONFIG || EXAMPLE_CONFIG;
   try {
-    const app = new App();
+    // Stack traces in construct metadata cost time and appear in no Terraform file.
+    const app = new App({ stackTraces: false });
     addStacks(app, loadConfig(readFileSync(configPath)));
     app.synth();
   } catch (error) {

@@ -8,7 +8,7 @@ import { type ModuleDefinitions, moduleReadme } from '../docs/module-readme';
 import { DEPLOYMENT_FILES } from '../docs/paths';
 import type { AccessMatrix } from '../model/access';
 import type { Deployment } from '../model/deployment';
-import { evaluateAccess } from '../synth/access-evaluation';
+import { createAccessEvaluator } from '../synth/access-pool';
 import { toHcl } from '../synth/hcl';
 import { moduleExample, moduleFiles, synthesizeModule } from '../synth/module';
 import { EXAMPLE_CONFIG } from '../synth/paths';
@@ -29,34 +29,47 @@ export async function renderAll(
   deployments: readonly Deployment[],
   applied: ReadonlyMap<string, AppliedOutputs> = new Map(),
 ): Promise<ArtifactGroup[]> {
-  const groups: ArtifactGroup[] = [
-    { label: 'config schema', files: new Map([['config.schema.json', json(configSchema)]]) },
-  ];
-  for (const { deployment, terraform, blocks } of synthesize(deployments)) {
-    const { name } = deployment;
-    groups.push({
-      label: `terraform for ${name}`,
-      files: new Map([
-        [`${name}/${DEPLOYMENT_FILES.terraform}`, json(terraform)],
-        [`${name}/${DEPLOYMENT_FILES.terraformHcl}`, toHcl(terraform, blocks)],
-      ]),
-    });
-    const matrix = await evaluateAccess(deployment, terraform);
-    const docs = renderDeploymentDocs({
-      deployment,
-      terraform,
-      applied: applied.get(name),
-      accessMatrix: accessMatrixForRunbook(matrix),
-    });
-    groups.push(
-      { label: `runbooks for ${name}`, files: docs.runbooks },
-      { label: `policies for ${name}`, files: docs.policies },
-      { label: `access matrix for ${name}`, files: accessMatrixFile(name, matrix) },
-      { label: `teleport files for ${name}`, files: docs.teleport },
+  const access = createAccessEvaluator(deployments.length);
+  try {
+    const synthesized = synthesize(deployments);
+    const matrices = synthesized.map(({ deployment, terraform }) =>
+      access.evaluate(deployment, terraform),
     );
+    // Everything that does not wait for an access matrix is made while it is evaluated.
+    const terraformGroups = synthesized.map(({ deployment, terraform, blocks }) => ({
+      label: `terraform for ${deployment.name}`,
+      files: new Map([
+        [`${deployment.name}/${DEPLOYMENT_FILES.terraform}`, json(terraform)],
+        [`${deployment.name}/${DEPLOYMENT_FILES.terraformHcl}`, toHcl(terraform, blocks)],
+      ]),
+    }));
+    const module = moduleGroup();
+
+    const groups: ArtifactGroup[] = [
+      { label: 'config schema', files: new Map([['config.schema.json', json(configSchema)]]) },
+    ];
+    for (const [index, { deployment, terraform }] of synthesized.entries()) {
+      const { name } = deployment;
+      const matrix = await matrices[index];
+      const docs = renderDeploymentDocs({
+        deployment,
+        terraform,
+        applied: applied.get(name),
+        accessMatrix: accessMatrixForRunbook(matrix),
+      });
+      groups.push(
+        terraformGroups[index],
+        { label: `runbooks for ${name}`, files: docs.runbooks },
+        { label: `policies for ${name}`, files: docs.policies },
+        { label: `access matrix for ${name}`, files: accessMatrixFile(name, matrix) },
+        { label: `teleport files for ${name}`, files: docs.teleport },
+      );
+    }
+    groups.push(module);
+    return groups;
+  } finally {
+    await access.close();
   }
-  groups.push(moduleGroup());
-  return groups;
 }
 
 /** Every decision, request by request, for reviews and audits. */

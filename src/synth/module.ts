@@ -34,7 +34,12 @@ export function synthesizeModule(): SynthesizedModule {
   const outdir = mkdtempSync(join(tmpdir(), 'recordings-module-'));
   try {
     // The module configures no provider, which cdktf's validation would refuse.
-    const app = new App({ outdir, skipValidation: true, skipBackendValidation: true });
+    const app = new App({
+      outdir,
+      skipValidation: true,
+      skipBackendValidation: true,
+      stackTraces: false,
+    });
     const root = new RecordingsModuleStack(app, 'module');
     const policies = new PoliciesModuleStack(app, 'policies');
     app.synth();

@@ -27,7 +27,7 @@ export function addStacks(app: App, deployments: readonly Deployment[]): Recordi
 export function synthesize(deployments: readonly Deployment[]): SynthesizedDeployment[] {
   const outdir = mkdtempSync(join(tmpdir(), 'recordings-synth-'));
   try {
-    const app = new App({ outdir, skipBackendValidation: true });
+    const app = new App({ outdir, skipBackendValidation: true, stackTraces: false });
     const stacks = addStacks(app, deployments);
     app.synth();
     return deployments.map((deployment, index) => {
