@@ -7,7 +7,7 @@ export interface Problem {
 
 export function formatProblem(problem: Problem): string {
   const where = problem.path === '' ? '(file)' : problem.path;
-  return `${where}: ${problem.message} (${problem.fix})`;
+  return inert(`${where}: ${problem.message} (${problem.fix})`);
 }
 
 /** Thrown when a config has problems; carries every one of them. */
@@ -18,8 +18,10 @@ export class ConfigError extends Error {
   }
 }
 
+/** Field names of the schema print bare; any other key is quoted, so that it cannot mislead. */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
+  if (!/^[A-Za-z_][\w-]{0,63}$/.test(key)) return `${base}[${shown(key)}]`;
   return base === '' ? key : `${base}.${key}`;
 }
 
@@ -27,4 +29,24 @@ export function joinPath(base: string, key: string | number): string {
 export function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Shows a suggested value in full, quoted: a fix must be copyable. */
+export function quoted(value: string): string {
+  return JSON.stringify(value);
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/**
+ * Escapes control and text-direction characters, so that text from a config
+ * cannot drive a terminal, reorder what is shown or start a line that looks like
+ * another problem.
+ */
+export function inert(text: string): string {
+  return text.replace(
+    UNSAFE_CHARACTERS,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

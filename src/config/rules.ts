@@ -1,74 +1,30 @@
 import { parseIamIdentity } from '../model/arn';
 import type { Deployment, Partition } from '../model/deployment';
 import { joinPath, shown, type Problem } from './problems';
+import { checkTags } from './tag-rules';
 
 /** Checks across fields, once every field is valid on its own. */
 export function checkRules(deployment: Deployment, path: string): Problem[] {
-  return checkPrincipals(deployment, joinPath(path, 'principals'));
+  return [
+    ...checkPrincipals(deployment, joinPath(path, 'principals')),
+    ...checkTags(deployment.tags, joinPath(path, 'tags')),
+    ...checkTeleportRoles(deployment.teleport, joinPath(path, 'teleport')),
+  ];
 }
 
-type Broken = { message: string; fix: string } | undefined;
-
-const RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
-const RESERVED_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
-
-/** S3's naming rules beyond the characters: dots, IP form, reserved names. */
-export function bucketNameRule(name: string): Broken {
-  if (/\.\.|\.-|-\./.test(name)) {
-    return {
-      message: 'has a dot next to a dot or hyphen',
-      fix: 'separate dots by letters or digits',
-    };
-  }
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) {
-    return { message: 'looks like an IP address', fix: 'use letters as well as digits' };
-  }
-  const prefix = RESERVED_BUCKET_PREFIXES.find((p) => name.startsWith(p));
-  if (prefix)
-    return { message: `starts with the reserved prefix "${prefix}"`, fix: 'choose another name' };
-  const suffix = RESERVED_BUCKET_SUFFIXES.find((s) => name.endsWith(s));
-  if (suffix)
-    return { message: `ends with the reserved suffix "${suffix}"`, fix: 'choose another name' };
-  return undefined;
-}
-
-/** Refuses rather than trims slashes, so that the config says what is deployed. */
-export function prefixRule(prefix: string): Broken {
-  if (prefix.startsWith('/') || prefix.endsWith('/')) {
-    const trimmed = prefix.replace(/^\/+|\/+$/g, '');
-    return { message: 'starts or ends with "/"', fix: `write ${shown(trimmed)}` };
-  }
-  // Characters that the IAM resource, the storage URL and S3 all read literally.
-  const segments = prefix.split('/');
-  const safe = segments.every((s) => /^[A-Za-z0-9._-]+$/.test(s) && s !== '.' && s !== '..');
-  if (!safe) {
-    return {
-      message: 'is not a safe object key prefix',
-      fix: 'letters, digits, ".", "_" or "-", in segments separated by single "/"',
-    };
-  }
-  return undefined;
-}
-
-export function aliasRule(alias: string): Broken {
-  if (!alias.startsWith('alias/')) {
-    return { message: 'does not start with "alias/"', fix: `write "alias/${alias}"` };
-  }
-  if (alias.startsWith('alias/aws/')) {
-    return { message: 'is reserved for AWS managed keys', fix: 'drop "aws/"' };
-  }
-  if (!/^alias\/[A-Za-z0-9/_-]+$/.test(alias)) {
-    return {
-      message: 'has characters KMS refuses',
-      fix: 'letters, digits, "/", "_" or "-" after "alias/"',
-    };
-  }
-  return undefined;
-}
-
-export function tagKeyRule(key: string): Broken {
-  if (!key.toLowerCase().startsWith('aws:')) return undefined;
-  return { message: 'uses the reserved "aws:" prefix', fix: 'rename the tag' };
+/** A role both allowed and denied could not play recordings: the deny wins. */
+function checkTeleportRoles(teleport: Deployment['teleport'], path: string): Problem[] {
+  return teleport.restrictedRoles.flatMap((role, i) =>
+    teleport.auditorRoles.includes(role)
+      ? [
+          {
+            path: joinPath(joinPath(path, 'restrictedRoles'), i),
+            message: `${shown(role)} is also an auditor role; its deny would stop it playing recordings`,
+            fix: 'list it in auditorRoles or in restrictedRoles, not both',
+          },
+        ]
+      : [],
+  );
 }
 
 const ROLES: Array<[keyof Deployment['principals'] & string, string]> = [
