@@ -64,7 +64,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     else if (values[name] !== undefined) problems.push(`--${name}: is given twice (give it once)`);
     else values[name] = value;
   }
-  if (problems.length > 0) throw new UsageError(problems, true);
+  // Someone asking for help gets it, whatever else the line holds.
+  if (problems.length > 0 && !help) throw new UsageError(problems, true);
   return { ...values, help };
 }
 

@@ -39,7 +39,7 @@ export function writeTreeAtomically(
   options: WriteOptions = {},
 ): void {
   const io = options.io ?? fs;
-  assertReplaceable(target, options.keep ?? [], io);
+  checkTarget(target, options.keep ?? [], io);
   const parent = dirname(resolve(target));
   io.mkdirSync(parent, { recursive: true });
   // LIMITATION: a run killed at this point leaves a .NAME.new-* folder beside the target.
@@ -72,11 +72,16 @@ function swapIn(staging: string, target: string, io: TreeIo): void {
     io.renameSync(retired, target);
     throw error;
   }
-  io.rmSync(retired, { recursive: true, force: true });
+  // The new output is in place; a leftover of the old one must not turn success into failure.
+  try {
+    io.rmSync(retired, { recursive: true, force: true });
+  } catch {
+    // LIMITATION: when the old output cannot be removed, a .NAME.new-*.old folder stays beside it.
+  }
 }
 
 /** Refuses a target whose replacement would lose anything this tool did not write. */
-function assertReplaceable(target: string, keep: readonly string[], io: TreeIo): void {
+export function checkTarget(target: string, keep: readonly string[] = [], io: TreeIo = fs): void {
   const absolute = join(real(dirname(resolve(target)), io), basename(resolve(target)));
   const refuse = (message: string) => {
     throw new UnsafeTargetError(message);

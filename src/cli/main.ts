@@ -5,7 +5,7 @@ import { ConfigError, inert } from '../config/problems';
 import { MAX_CONFIG_BYTES } from '../config/yaml';
 import { DEFAULT_OUT, EXAMPLE_CONFIG } from '../synth/paths';
 import { parseArguments, USAGE, USAGE_LINE, UsageError } from './arguments';
-import { UnsafeTargetError, writeTreeAtomically } from './atomic-write';
+import { checkTarget, UnsafeTargetError, writeTreeAtomically } from './atomic-write';
 import { loadOutputs } from './outputs';
 import { renderAll } from './render';
 
@@ -42,6 +42,9 @@ export function run(
 function generate(options: ReturnType<typeof parseArguments>, out: Printer): void {
   const configPath = options.config ?? EXAMPLE_CONFIG;
   const target = options.out ?? DEFAULT_OUT;
+  const keep = [configPath, options.outputs ?? []].flat();
+  // Checked before the slow steps, and again when the output is swapped in.
+  guardTarget(target, () => checkTarget(target, keep));
   const deployments = loadConfig(readInput('--config', configPath));
   if (options.outputs) {
     // LIMITATION: the key ARN is checked against the config, but no file uses it yet.
@@ -51,7 +54,7 @@ function generate(options: ReturnType<typeof parseArguments>, out: Printer): voi
 
   const files = new Map<string, string>();
   for (const group of groups) for (const [path, content] of group.files) files.set(path, content);
-  writeOutput(target, files, [configPath, options.outputs ?? []].flat());
+  guardTarget(target, () => writeTreeAtomically(target, files, { keep }));
 
   for (const group of groups) {
     const first = [...group.files.keys()][0];
@@ -101,9 +104,9 @@ function readInput(flag: string, path: string): Buffer {
 }
 
 /** File system failures while writing are the environment's, not a fault of this tool. */
-function writeOutput(target: string, files: Map<string, string>, keep: string[]): void {
+function guardTarget(target: string, step: () => void): void {
   try {
-    writeTreeAtomically(target, files, { keep });
+    step();
   } catch (error) {
     if (error instanceof UnsafeTargetError) {
       throw new UsageError([`--out ${target}: ${error.message}`]);
