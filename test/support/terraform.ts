@@ -17,6 +17,7 @@ export function terraform(args: string[], cwd: string): string {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(
         'terraform is not on the PATH: install Terraform 1.11 or later to run this test',
+        { cause: error },
       );
     }
     throw error;
