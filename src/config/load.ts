@@ -123,7 +123,7 @@ function toDeployment(raw: RawDeployment): Deployment {
 }
 
 /** The partition a region belongs to; principals must share it (checked in rules). */
-function partitionOfRegion(region: string): Partition {
+export function partitionOfRegion(region: string): Partition {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';

@@ -15,6 +15,8 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import type { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { checkDeployment } from '../config/check-deployment';
+import { ConfigError } from '../config/problems';
 import { parseIamIdentity, storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
 import { buildAuthServicePolicy } from '../policies/auth-policy';
@@ -52,6 +54,9 @@ export class TeleportRecordings extends Construct {
   constructor(scope: Construct, id: string, props: TeleportRecordingsProps) {
     super(scope, id);
     const { deployment } = props;
+    // A deployment built in code gets the checks of a config file, before any resource exists.
+    const problems = checkDeployment(deployment);
+    if (problems.length > 0) throw new ConfigError(problems);
     const { bucket: settings, key: keySettings } = deployment;
     const address = (suffix: string) => `${snakeCase(id)}_${suffix}`;
     const named = <T extends TerraformResource>(resource: T, suffix: string): T => {
