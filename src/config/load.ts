@@ -129,26 +129,31 @@ export function partitionOfRegion(region: string): Partition {
   return 'aws';
 }
 
+/** Names that two deployments of one config may not share. */
+const UNIQUE_FIELDS: ReadonlyArray<[string, (d: Deployment) => string, string]> = [
+  ['name', (d) => d.name, 'each deployment is its own stack'],
+  ['bucket.name', (d) => d.bucket.name, 'bucket names are global'],
+  // Aliases are unique per account and region; the config does not say the account.
+  ['key.alias', (d) => `${d.key.alias} in ${d.region}`, 'aliases are unique per region'],
+];
+
 function checkCollisions(deployments: Array<Deployment | undefined>, paths: string[]): Problem[] {
   const problems: Problem[] = [];
-  const fields: Array<[string, (d: Deployment) => string]> = [
-    ['name', (d) => d.name],
-    ['bucket.name', (d) => d.bucket.name],
-  ];
-  for (const [field, read] of fields) {
+  for (const [field, read, why] of UNIQUE_FIELDS) {
     const first = new Map<string, string>();
     deployments.forEach((deployment, i) => {
       if (!deployment) return;
       const value = read(deployment);
       const at = joinPath(paths[i], field);
       const earlier = first.get(value);
-      if (earlier) {
+      if (earlier === undefined) first.set(value, at);
+      else {
         problems.push({
           path: at,
           message: `"${value}" is also used at ${earlier}`,
-          fix: 'give each deployment its own',
+          fix: `choose another: ${why}`,
         });
-      } else first.set(value, at);
+      }
     });
   }
   return problems;
