@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -211,13 +211,10 @@ describe('command line: --outputs is checked against the config', () => {
   });
 });
 
-describe('command line as a real process', () => {
-  const main = join(ROOT, 'dist', 'cli', 'main.js');
-  beforeAll(() =>
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT }),
-  );
+describe('command line as a real process: npm run generate', () => {
   const cli = (args: string[]) => {
-    const result = spawnSync(process.execPath, [main, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const script = join(ROOT, 'scripts', 'generate.mjs');
+    const result = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, encoding: 'utf8' });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 

@@ -52,19 +52,6 @@ const partitionOf = (partition: string, c: Config) => {
   }
 };
 
-/** Turns the example into a list of two deployments, then changes the second. */
-const twoDeployments =
-  (second: Change): Change =>
-  (c) => {
-    const first = structuredClone(c);
-    const other = structuredClone(c);
-    Object.assign(other, { name: 'acme-dev' });
-    other.bucket.name = 'acme-dev-teleport-recordings';
-    second(other);
-    for (const key of Object.keys(c)) delete c[key];
-    c.deployments = [first, other];
-  };
-
 /** Each bad input, the change that makes it, and every line the user sees. */
 const REFUSED: Array<[string, Change, string[]]> = [
   // ARNs
@@ -618,35 +605,6 @@ const REFUSED: Array<[string, Change, string[]]> = [
     'a role version Teleport does not have',
     (c) => (c.teleport.roleVersion = 'v9'),
     ['teleport.roleVersion: "v9" is not valid (a role version from v5 to v8)'],
-  ],
-  // Several deployments
-  [
-    'an empty list of deployments',
-    (c) => {
-      for (const key of Object.keys(c)) delete c[key];
-      c.deployments = [];
-    },
-    ['deployments: is not a list of deployments (list at least one deployment)'],
-  ],
-  [
-    'a problem in the second deployment, named by its index',
-    twoDeployments((d) => (d.key.alias = 'alias/aws/dev')),
-    ['deployments[1].key.alias: "alias/aws/dev" is reserved for AWS managed keys (drop "aws/")'],
-  ],
-  [
-    'two deployments with one name',
-    twoDeployments((d) => (d.name = 'acme-prod')),
-    [
-      'deployments[1].name: "acme-prod" is also used at deployments[0].name (give each deployment its own)',
-    ],
-  ],
-  [
-    'a field beside the list of deployments',
-    (c) => {
-      twoDeployments(() => undefined)(c);
-      c.region = 'us-east-1';
-    },
-    ['region: is not a known field next to "deployments" (move it into each deployment)'],
   ],
 ];
 

@@ -18,10 +18,15 @@ export class ConfigError extends Error {
   }
 }
 
-/** Field names of the schema print bare; any other key is quoted, so that it cannot mislead. */
+/**
+ * Field names (and dotted field paths) print bare; any other key is quoted, so
+ * that text from a config cannot pass for part of the path or for another line.
+ */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
-  if (!/^[A-Za-z_][\w-]{0,63}$/.test(key)) return `${base}[${shown(key)}]`;
+  if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(key) || key.length > 64) {
+    return `${base}[${shown(key)}]`;
+  }
   return base === '' ? key : `${base}.${key}`;
 }
 
