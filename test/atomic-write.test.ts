@@ -15,6 +15,12 @@ function earlierOutput(): { target: string; before: Map<string, string>; sibling
   return { target, before: readTree(target), siblings: readdirSync(dirname(target)) };
 }
 
+/** The earlier output is byte-identical and nothing was left beside it. */
+function expectUntouched({ target, before, siblings }: ReturnType<typeof earlierOutput>): void {
+  expect(readTree(target)).toEqual(before);
+  expect(readdirSync(dirname(target))).toEqual(siblings);
+}
+
 /** Real file system calls, except that `fail` may throw for the one named call. */
 function failingIo(fail: (name: string, args: unknown[]) => boolean): TreeIo {
   const wrap =
@@ -62,7 +68,8 @@ describe('writeTreeAtomically', () => {
   test.each([1, 2, 3])(
     'a failure writing file %i leaves the earlier output byte-identical and no staging folder',
     (n) => {
-      const { target, before, siblings } = earlierOutput();
+      const earlier = earlierOutput();
+      const { target } = earlier;
       let writes = 0;
       const io = failingIo((name) => name === 'writeFileSync' && ++writes === n);
 
@@ -70,25 +77,25 @@ describe('writeTreeAtomically', () => {
         writeTreeAtomically(target, files({ 'a.json': 'new', 'b.json': 'new' }), { io }),
       ).toThrow('injected writeFileSync failure');
 
-      expect(readTree(target)).toEqual(before);
-      expect(readdirSync(dirname(target))).toEqual(siblings);
+      expectUntouched(earlier);
     },
   );
 
   test('a failure creating a sub-folder leaves the earlier output as it was', () => {
-    const { target, before, siblings } = earlierOutput();
+    const earlier = earlierOutput();
+    const { target } = earlier;
     const io = failingIo((name, args) => name === 'mkdirSync' && String(args[0]).endsWith('deep'));
 
     expect(() => writeTreeAtomically(target, files({ 'deep/x.md': 'x' }), { io })).toThrow(
       'injected mkdirSync failure',
     );
 
-    expect(readTree(target)).toEqual(before);
-    expect(readdirSync(dirname(target))).toEqual(siblings);
+    expectUntouched(earlier);
   });
 
   test('a failure swapping the new folder in puts the earlier output back', () => {
-    const { target, before, siblings } = earlierOutput();
+    const earlier = earlierOutput();
+    const { target } = earlier;
     const fromStaging = (from: unknown) => /\.new-\w+$/.test(String(from));
     const io = failingIo(
       (name, [from, to]) => name === 'renameSync' && fromStaging(from) && to === target,
@@ -98,29 +105,28 @@ describe('writeTreeAtomically', () => {
       'injected renameSync failure',
     );
 
-    expect(readTree(target)).toEqual(before);
-    expect(readdirSync(dirname(target))).toEqual(siblings);
+    expectUntouched(earlier);
   });
 
   test('a failure moving the earlier output aside leaves it in place', () => {
-    const { target, before, siblings } = earlierOutput();
+    const earlier = earlierOutput();
+    const { target } = earlier;
     const io = failingIo((name, args) => name === 'renameSync' && args[0] === target);
 
     expect(() => writeTreeAtomically(target, files({ 'a.json': 'new' }), { io })).toThrow(
       'injected renameSync failure',
     );
 
-    expect(readTree(target)).toEqual(before);
-    expect(readdirSync(dirname(target))).toEqual(siblings);
+    expectUntouched(earlier);
   });
 
   test('two files at one path, a real failure, leave the earlier output as it was', () => {
-    const { target, before, siblings } = earlierOutput();
+    const earlier = earlierOutput();
+    const { target } = earlier;
 
     expect(() => writeTreeAtomically(target, files({ 'a/b.json': '1', a: '2' }))).toThrow(/EISDIR/);
 
-    expect(readTree(target)).toEqual(before);
-    expect(readdirSync(dirname(target))).toEqual(siblings);
+    expectUntouched(earlier);
   });
 });
 
