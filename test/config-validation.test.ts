@@ -718,12 +718,11 @@ const REFUSED_FILES: Array<[string, string | Uint8Array, string[]]> = [
   ],
   [
     'aliases that expand exponentially',
-    [
-      'a: &a [x, x, x, x, x, x, x, x, x, x]',
-      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
-      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
-      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
-    ].join('\n'),
+    ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+      .concat(
+        ['b', 'c', 'd', 'e', 'f'].map((n, i) => `${n}: &${n} [${`*${'abcde'[i]}, `.repeat(10)}]`),
+      )
+      .join('\n'),
     ['(file): YAML aliases expand into too much data (repeat the values instead of using aliases)'],
   ],
   [
@@ -832,28 +831,33 @@ describe('config validation: odd but valid configs load', () => {
     expect(read(loadChanged(change)[0])).toEqual(expected);
   });
 
-  test('a tag value forced to text with !!str and lists shared through an alias load', () => {
+  test('a hundred and twenty deployments sharing lists and tags through aliases load', () => {
+    const names = Array.from({ length: 120 }, (_, i) => `acme-${i}`);
+    const anchored = (i: number, field: string, value: string) =>
+      i === 0 ? `${field}: &${field} ${value}` : `${field}: *${field}`;
     const text = [
       'deployments:',
-      ...['one', 'two'].flatMap((name, i) => [
-        `  - name: acme-${name}`,
+      ...names.flatMap((name, i) => [
+        `  - name: ${name}`,
         '    region: us-east-1',
-        `    bucket: {name: acme-${name}-recordings, prefix: records}`,
-        `    key: {alias: alias/acme-${name}}`,
+        `    bucket: {name: ${name}-recordings, prefix: records}`,
+        `    key: {alias: alias/${name}}`,
         '    principals:',
-        i === 0
-          ? `      keyAdministrators: &admins [${KEY_ADMIN}]`
-          : '      keyAdministrators: *admins',
-        `      authService: [${AUTH_ROLE}]`,
-        '    tags: {version: !!str 1.10}',
+        `      ${anchored(i, 'keyAdministrators', `[${KEY_ADMIN}]`)}`,
+        `      ${anchored(i, 'authService', `[${AUTH_ROLE}]`)}`,
+        `    ${anchored(i, 'tags', '{version: !!str 1.10}')}`,
       ]),
     ].join('\n');
 
     const deployments = loadConfig(text);
 
-    expect(deployments.map((d) => [d.principals.keyAdministrators, d.tags])).toEqual([
-      [[KEY_ADMIN], { version: '1.10' }],
-      [[KEY_ADMIN], { version: '1.10' }],
-    ]);
+    const shared = { admins: [KEY_ADMIN], auth: [AUTH_ROLE], tags: { version: '1.10' } };
+    expect(
+      deployments.map((d) => ({
+        admins: d.principals.keyAdministrators,
+        auth: d.principals.authService,
+        tags: d.tags,
+      })),
+    ).toEqual(names.map(() => shared));
   });
 });

@@ -15,8 +15,11 @@ import { ConfigError, shown, type Problem } from './problems';
 /** Larger than any hand-written config; stops a wrong file from filling memory. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** Alias expansions allowed: enough to share lists between deployments, not to build a bomb. */
-const MAX_ALIAS_COUNT = 100;
+/**
+ * The library's weighted count of alias expansions: room to share lists across
+ * hundreds of deployments, none for aliases of aliases that grow exponentially.
+ */
+const MAX_ALIAS_COUNT = 10_000;
 
 /** The YAML 1.2 core tags; any other tag (`!!binary`, `!custom`) is refused. */
 const CORE_TAGS = new Set(
@@ -133,8 +136,11 @@ function unsupportedFeatures(document: Document, at: (offset: number) => string)
     const where = isNode(node) && node.range ? ` at ${at(node.range[0])}` : '';
     problems.push({ path: '', message: `YAML error${where}: ${message}`, fix });
   };
+  // Anchors in document order: an alias names the last one before it. One pass, not a
+  // search of the whole document per alias, keeps large shared configs fast.
+  const anchors = new Map<string, unknown>();
   const checkAlias = (alias: Alias, path: readonly unknown[]) => {
-    const anchored = alias.resolve(document);
+    const anchored = anchors.get(alias.source);
     if (!anchored) {
       report(
         alias,
@@ -163,6 +169,7 @@ function unsupportedFeatures(document: Document, at: (offset: number) => string)
           );
         }
         if (isAlias(node)) checkAlias(node, path);
+        else if (node.anchor) anchors.set(node.anchor, node);
       },
     });
   } catch (error) {
