@@ -31,3 +31,13 @@ describe('the construct checks a deployment built in code', () => {
     ]);
   });
 });
+
+test('principals that would make a key policy larger than KMS allows are refused', () => {
+  const example = exampleDeployment();
+  const many = Array.from({ length: 800 }, (_, i) => `arn:aws:iam::123456789012:role/admin-${i}`);
+  const deployment = { ...example, principals: { ...example.principals, keyAdministrators: many } };
+
+  expect(problemsOf(() => build(deployment))).toEqual([
+    "principals: make a key policy of 34967 bytes for acme-prod, more than KMS's 32768 (name fewer principals, for instance one role that many people assume)",
+  ]);
+});

@@ -73,7 +73,7 @@ export class TeleportRecordings extends Construct {
         enableKeyRotation: true,
         rotationPeriodInDays: keySettings.rotationPeriodDays,
         deletionWindowInDays: keySettings.deletionWindowDays,
-        policy: policyJson(buildKeyPolicy(deployment.principals)),
+        policy: keyPolicyJson(deployment),
         tags,
         lifecycle: { preventDestroy: true },
       }),
@@ -226,6 +226,25 @@ function lifecycleRules(settings: Deployment['bucket']): S3BucketLifecycleConfig
     });
   }
   return rules;
+}
+
+/** KMS's limit on a key policy document. */
+const MAX_KEY_POLICY_BYTES = 32_768;
+
+/** The key policy as KMS will read it; refused here rather than at apply when too large. */
+function keyPolicyJson(deployment: Deployment): string {
+  const policy = policyJson(buildKeyPolicy(deployment.principals));
+  const bytes = Buffer.byteLength(policy);
+  if (bytes > MAX_KEY_POLICY_BYTES) {
+    throw new ConfigError([
+      {
+        path: 'principals',
+        message: `make a key policy of ${bytes} bytes for ${deployment.name}, more than KMS's ${MAX_KEY_POLICY_BYTES}`,
+        fix: 'name fewer principals, for instance one role that many people assume',
+      },
+    ]);
+  }
+  return policy;
 }
 
 function snakeCase(id: string): string {
