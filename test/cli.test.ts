@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { USAGE, USAGE_LINE } from '../src/cli/arguments';
-import { EXAMPLE_PATH, exampleObject, ROOT } from './support/fixtures';
+import { appliedOutputs, EXAMPLE_PATH, exampleObject, KEY_ARN, ROOT } from './support/fixtures';
 import { readTree, runCli, tempDir } from './support/tree';
 
 const example = readFileSync(EXAMPLE_PATH, 'utf8');
@@ -149,68 +149,6 @@ describe('command line: a failed run writes nothing', () => {
   });
 });
 
-describe('command line: --outputs is checked against the config', () => {
-  const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-  const outputsFile = (outputs: Record<string, string>) =>
-    configFile(
-      JSON.stringify(
-        Object.fromEntries(
-          Object.entries(outputs).map(([k, value]) => [
-            k,
-            { sensitive: false, type: 'string', value },
-          ]),
-        ),
-      ),
-      'outputs.json',
-    );
-  const BUCKET = 'acme-prod-teleport-recordings';
-  const OUTPUT_ERRORS: Array<[string, string, string]> = [
-    [
-      'text that is not JSON',
-      configFile('key_arn = "x"', 'outputs.json'),
-      '--outputs: is not JSON: Unexpected token \'k\', "key_arn = "x"" is not valid JSON (pass what `terraform output -json` prints for this stack)',
-    ],
-    [
-      'outputs without the key ARN',
-      outputsFile({ bucket_name: BUCKET }),
-      '--outputs key_arn: is missing or has no text value (pass what `terraform output -json` prints for this stack)',
-    ],
-    [
-      'the outputs of another config',
-      outputsFile({ bucket_name: 'other-bucket', key_arn: KEY_ARN }),
-      '--outputs bucket_name.value: "other-bucket" is the bucket of no deployment in the config (pass the outputs of this config\'s stack)',
-    ],
-    [
-      'a key of another region',
-      outputsFile({ bucket_name: BUCKET, key_arn: KEY_ARN.replace('us-east-1', 'eu-west-1') }),
-      `--outputs key_arn.value: "${KEY_ARN.replace('us-east-1', 'eu-west-1')}" is in aws eu-west-1, not in aws us-east-1 (pass the outputs of the stack of acme-prod)`,
-    ],
-    [
-      'an alias instead of a key ARN',
-      outputsFile({ bucket_name: BUCKET, key_arn: 'alias/acme-prod-teleport-recordings' }),
-      '--outputs key_arn.value: "alias/acme-prod-teleport-recordings" is not a KMS key ARN (pass what `terraform output -json` prints for this stack)',
-    ],
-  ];
-
-  test.each(OUTPUT_ERRORS)('%s exits 1 and writes nothing', (_name, file, line) => {
-    const out = join(tempDir('outputs'), 'out');
-
-    expect(runCli(['--outputs', file, '--out', out])).toEqual({
-      status: 1,
-      stdout: '',
-      stderr: `${line}\nNothing was written.\n`,
-    });
-    expect(readdirSync(dirname(out))).toEqual([]);
-  });
-
-  test('the outputs of the applied stack are accepted', () => {
-    const out = join(tempDir('outputs'), 'out');
-    const file = outputsFile({ bucket_name: BUCKET, key_arn: KEY_ARN });
-
-    expect(runCli(['--outputs', file, '--out', out]).status).toBe(0);
-  });
-});
-
 describe('command line as a real process: npm run generate', () => {
   const cli = (args: string[]) => {
     const script = join(ROOT, 'scripts', 'generate.mjs');
@@ -264,7 +202,10 @@ describe('command line as a real process: npm run generate', () => {
       stdout: [
         `wrote config schema: ${join(out, 'config.schema.json')}`,
         `wrote terraform for acme-prod: ${join(out, 'acme-prod/terraform/main.tf.json')}`,
-        `2 files for 1 deployment(s) in ${out}`,
+        `wrote runbooks for acme-prod: ${join(out, 'acme-prod/runbooks/deploy-and-verify.md')}`,
+        `wrote policies for acme-prod: ${join(out, 'acme-prod/policies/key-policy.json')}`,
+        `wrote teleport files for acme-prod: ${join(out, 'acme-prod/teleport/teleport.yaml')}`,
+        `13 files for 1 deployment(s) in ${out}`,
         '',
       ].join('\n'),
       stderr: '',
@@ -273,5 +214,70 @@ describe('command line as a real process: npm run generate', () => {
       readFileSync(join(out, 'acme-prod/terraform/main.tf.json'), 'utf8'),
     );
     expect(terraform.provider.aws).toEqual([{ region: 'cn-north-1' }]);
+  });
+});
+
+describe('npm run generate -- --outputs', () => {
+  const dir = tempDir('cli');
+  let written = 0;
+  const outputsFile = (value: unknown) => {
+    const file = join(dir, `outputs-${(written += 1)}.json`);
+    writeFileSync(file, JSON.stringify(value));
+    return file;
+  };
+
+  test('fills the key ARN into the files and prints one line per artifact group', () => {
+    const out = join(dir, 'applied');
+
+    const result = runCli(['--out', out, '--outputs', outputsFile(appliedOutputs())]);
+
+    expect(result).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: [
+        `wrote config schema: ${out}/config.schema.json`,
+        `wrote terraform for acme-prod: ${out}/acme-prod/terraform/main.tf.json`,
+        `wrote runbooks for acme-prod: ${out}/acme-prod/runbooks/deploy-and-verify.md`,
+        `wrote policies for acme-prod: ${out}/acme-prod/policies/key-policy.json`,
+        `wrote teleport files for acme-prod: ${out}/acme-prod/teleport/teleport.yaml`,
+        `13 files for 1 deployment(s) in ${out}`,
+        '',
+      ].join('\n'),
+    });
+    expect(readFileSync(join(out, 'acme-prod/teleport/teleport.yaml'), 'utf8')).toContain(
+      `&sse_kms_key=${KEY_ARN}\n`,
+    );
+  });
+
+  test('outputs of another stack exit 1 with one line per problem and write nothing', () => {
+    const out = join(dir, 'refused');
+    const outputs = appliedOutputs(KEY_ARN.replace('us-east-1', 'eu-west-1'));
+    outputs.bucket_name.value = 'other-bucket';
+
+    const result = runCli(['--out', out, '--outputs', outputsFile(outputs)]);
+
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        `--outputs key_arn.value: "${outputs.key_arn.value}" is not a KMS key ARN in aws us-east-1 ` +
+        '(arn:aws:kms:us-east-1:ACCOUNT:key/KEY_ID from the stack of acme-prod)\n' +
+        '--outputs bucket_name.value: "other-bucket" is not the config\'s bucket ' +
+        '"acme-prod-teleport-recordings" (pass the outputs of acme-prod, applied with this config)\n' +
+        'Nothing was written.\n',
+    });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('an outputs file that cannot be read is a usage error', () => {
+    const missing = join(dir, 'missing.json');
+
+    const result = runCli(['--out', join(dir, 'unused'), '--outputs', missing]);
+
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `--outputs ${missing}: does not exist (give the path of a file)\n`,
+    });
   });
 });

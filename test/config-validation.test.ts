@@ -595,13 +595,6 @@ const REFUSED: Array<[string, Change, string[]]> = [
   ],
   // Teleport roles
   [
-    'a role both allowed and denied playback',
-    (c) => (c.teleport.restrictedRoles = ['access', 'auditor']),
-    [
-      'teleport.restrictedRoles[1]: "auditor" is also an auditor role; its deny would stop it playing recordings (list it in auditorRoles or in restrictedRoles, not both)',
-    ],
-  ],
-  [
     'a role version Teleport does not have',
     (c) => (c.teleport.roleVersion = 'v9'),
     ['teleport.roleVersion: "v9" is not valid (a role version from v5 to v8)'],

@@ -78,4 +78,12 @@ describe('config', () => {
       `principals.deployer: "${deployer}" is not a key administrator; KMS's lockout safety check would refuse the key policy (add it to keyAdministrators)`,
     ]);
   });
+
+  test('a role that is both auditor and restricted is refused: its role file would say both', () => {
+    expect(
+      problemsOf(() => loadChanged((c) => (c.teleport.restrictedRoles = ['access', 'auditor']))),
+    ).toEqual([
+      'teleport.restrictedRoles[1]: "auditor" is also in auditorRoles (list each role in one of them)',
+    ]);
+  });
 });

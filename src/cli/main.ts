@@ -3,10 +3,10 @@ import { join, relative } from 'node:path';
 import { loadConfig } from '../config/load';
 import { ConfigError, inert } from '../config/problems';
 import { MAX_CONFIG_BYTES } from '../config/yaml';
+import { readAppliedOutputs } from '../docs/applied-outputs';
 import { DEFAULT_OUT, EXAMPLE_CONFIG } from '../synth/paths';
 import { parseArguments, USAGE, USAGE_LINE, UsageError } from './arguments';
 import { checkTarget, UnsafeTargetError, writeTreeAtomically } from './atomic-write';
-import { loadOutputs } from './outputs';
 import { renderAll } from './render';
 
 export const EXIT_OK = 0;
@@ -46,11 +46,10 @@ function generate(options: ReturnType<typeof parseArguments>, out: Printer): voi
   // Checked before the slow steps, and again when the output is swapped in.
   guardTarget(target, () => checkTarget(target, keep));
   const deployments = loadConfig(readInput('--config', configPath));
-  if (options.outputs) {
-    // LIMITATION: the key ARN is checked against the config, but no file uses it yet.
-    loadOutputs(readInput('--outputs', options.outputs), deployments);
-  }
-  const groups = renderAll(deployments);
+  const applied = options.outputs
+    ? readAppliedOutputs(readInput('--outputs', options.outputs).toString('utf8'), deployments)
+    : undefined;
+  const groups = renderAll(deployments, applied);
 
   const files = new Map<string, string>();
   for (const group of groups) for (const [path, content] of group.files) files.set(path, content);

@@ -1,4 +1,7 @@
 import { configSchema } from '../config/schema';
+import type { AppliedOutputs } from '../docs/applied-outputs';
+import { renderDeploymentDocs } from '../docs/deployment-docs';
+import { DEPLOYMENT_FILES } from '../docs/paths';
 import type { Deployment } from '../model/deployment';
 import { synthesize } from '../synth/terraform-json';
 
@@ -9,16 +12,29 @@ export interface ArtifactGroup {
   readonly files: ReadonlyMap<string, string>;
 }
 
-/** Everything a config produces, in memory; nothing is written here. */
-export function renderAll(deployments: readonly Deployment[]): ArtifactGroup[] {
+/**
+ * Everything a config produces, in memory; nothing is written here. `applied` holds
+ * the outputs of applied stacks by deployment name, from `--outputs`.
+ */
+export function renderAll(
+  deployments: readonly Deployment[],
+  applied: ReadonlyMap<string, AppliedOutputs> = new Map(),
+): ArtifactGroup[] {
   const groups: ArtifactGroup[] = [
     { label: 'config schema', files: new Map([['config.schema.json', json(configSchema)]]) },
   ];
   for (const { deployment, terraform } of synthesize(deployments)) {
+    const { name } = deployment;
     groups.push({
-      label: `terraform for ${deployment.name}`,
-      files: new Map([[`${deployment.name}/terraform/main.tf.json`, json(terraform)]]),
+      label: `terraform for ${name}`,
+      files: new Map([[`${name}/${DEPLOYMENT_FILES.terraform}`, json(terraform)]]),
     });
+    const docs = renderDeploymentDocs({ deployment, terraform, applied: applied.get(name) });
+    groups.push(
+      { label: `runbooks for ${name}`, files: docs.runbooks },
+      { label: `policies for ${name}`, files: docs.policies },
+      { label: `teleport files for ${name}`, files: docs.teleport },
+    );
   }
   return groups;
 }

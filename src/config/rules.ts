@@ -12,19 +12,18 @@ export function checkRules(deployment: Deployment, path: string): Problem[] {
   ];
 }
 
-/** A role both allowed and denied could not play recordings: the deny wins. */
+/** Each role gets one role file: it either may play recordings back or may not. */
 function checkTeleportRoles(teleport: Deployment['teleport'], path: string): Problem[] {
-  return teleport.restrictedRoles.flatMap((role, i) =>
-    teleport.auditorRoles.includes(role)
-      ? [
-          {
-            path: joinPath(joinPath(path, 'restrictedRoles'), i),
-            message: `${shown(role)} is also an auditor role; its deny would stop it playing recordings`,
-            fix: 'list it in auditorRoles or in restrictedRoles, not both',
-          },
-        ]
-      : [],
-  );
+  const problems: Problem[] = [];
+  teleport.restrictedRoles.forEach((role, i) => {
+    if (!teleport.auditorRoles.includes(role)) return;
+    problems.push({
+      path: joinPath(joinPath(path, 'restrictedRoles'), i),
+      message: `${shown(role)} is also in auditorRoles`,
+      fix: 'list each role in one of them',
+    });
+  });
+  return problems;
 }
 
 const ROLES: Array<[keyof Deployment['principals'] & string, string]> = [

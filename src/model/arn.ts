@@ -31,6 +31,15 @@ export function bucketArn(partition: Partition, bucketName: string): string {
   return `arn:${partition}:s3:::${bucketName}`;
 }
 
+const KMS_KEY_ARN = /^arn:([^:]+):kms:([^:]+):\d{12}:key\/(.+)$/;
+const KMS_KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** True for the ARN of a single-region KMS key in this partition and region. */
+export function isKmsKeyArn(arn: string, partition: Partition, region: string): boolean {
+  const [, arnPartition, arnRegion, keyId] = KMS_KEY_ARN.exec(arn) ?? [];
+  return arnPartition === partition && arnRegion === region && KMS_KEY_ID.test(keyId ?? '');
+}
+
 /** The storage URL that Teleport reads (`audit_sessions_uri`). */
 export function storageUrl(bucket: string, prefix: string, region: string, keyArn: string): string {
   return `s3://${bucket}/${prefix}?region=${region}&sse_kms_key=${keyArn}`;

@@ -4,5 +4,5 @@ import { join } from 'node:path';
 export const PACKAGE_ROOT = join(__dirname, '..', '..');
 
 export const EXAMPLE_CONFIG = join(PACKAGE_ROOT, 'examples', 'acme-prod.yaml');
-export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'docs-templates');
 export const DEFAULT_OUT = join(PACKAGE_ROOT, 'generated');
+export { TEMPLATES_DIR } from '../docs/render';

@@ -53,3 +53,33 @@ export function problemsOf(load: () => unknown): string[] {
 export function readReference(name: string): any {
   return JSON.parse(readFileSync(join(REFERENCE_DIR, name), 'utf8'));
 }
+
+export const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+/** `terraform output -json` of the example's applied stack, as an object to change. */
+export function appliedOutputs(keyArn = KEY_ARN): Record<string, any> {
+  const output = (value: string) => ({ sensitive: false, type: 'string', value });
+  const bucket = 'acme-prod-teleport-recordings';
+  return {
+    bucket_arn: output(`arn:aws:s3:::${bucket}`),
+    bucket_name: output(bucket),
+    key_alias: output('alias/acme-prod-teleport-recordings'),
+    key_arn: output(keyArn),
+    key_id: output(keyArn.split('/')[1]),
+    teleport_audit_sessions_uri: output(
+      `s3://${bucket}/records?region=us-east-1&sse_kms_key=${keyArn}`,
+    ),
+  };
+}
+
+/** The example plus a second deployment, `acme-stage`, in one config. */
+export function twoDeployments(): Deployment[] {
+  const prod = exampleObject();
+  const stage = {
+    ...exampleObject(),
+    name: 'acme-stage',
+    bucket: { name: 'acme-stage-teleport-recordings', prefix: 'records' },
+    key: { alias: 'alias/acme-stage-teleport-recordings' },
+  };
+  return loadConfig(stringify({ deployments: [prod, stage] }));
+}

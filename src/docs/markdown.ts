@@ -1,0 +1,51 @@
+/**
+ * Makes config text inert in Markdown. Templates print values with `noEscape`,
+ * so the view model passes every free text through these helpers first.
+ */
+
+/** Characters that start inline Markdown or HTML anywhere in a line. */
+const INLINE_SPECIAL = /[\\`*_{}[\]<>|&~$]/g;
+/** What opens a heading, quote, list or setext underline at the start of a line. */
+const BLOCK_START = /^([#>+=-])/;
+const ORDERED_START = /^(\d+)([.)])/;
+
+/** Plain text for prose and table cells: one line, nothing in it parsed as Markdown. */
+export function markdownText(text: string): string {
+  return oneLine(text)
+    .replace(INLINE_SPECIAL, '\\$&')
+    .replace(BLOCK_START, '\\$1')
+    .replace(ORDERED_START, '$1\\$2');
+}
+
+/**
+ * An inline code span. `|` is escaped because GitHub ends a table cell at a bare pipe
+ * even inside a code span.
+ */
+export function markdownCode(text: string): string {
+  const content = oneLine(text).replace(/\|/g, '\\|');
+  const fence = '`'.repeat(longestRun(content, /`+/g) + 1);
+  const pad = content.startsWith('`') || content.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+/** A fenced code block, for a partial that prints `fence`, `lang` and `text`. */
+export interface CodeBlock {
+  readonly fence: string;
+  readonly lang: string;
+  readonly text: string;
+}
+
+export function codeBlock(lang: string, text: string): CodeBlock {
+  const fence = '`'.repeat(Math.max(3, longestRun(text, /^ {0,3}`+/gm) + 1));
+  return { fence, lang, text: text.replace(/\n+$/, '') };
+}
+
+/** Folds line breaks and runs of white space into single spaces. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function longestRun(text: string, pattern: RegExp): number {
+  const runs = text.match(pattern) ?? [];
+  return Math.max(0, ...runs.map((run) => run.trim().length));
+}
