@@ -1,25 +1,32 @@
-import { synthesize } from '../src/synth/terraform-json';
+import { renderAll } from '../src/cli/render';
 import { loadChanged } from './support/fixtures';
 import { evaluateOutputs } from './support/terraform';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt = require('markdown-it');
 
 /** Every character class that a template, a shell, a table or HTML could misread. */
 const HOSTILE =
   'Recordings ${var.secret} %{ if true }x%{ endif } $${kept} %%{kept} "quoted" back\\slash\n' +
-  'second line `tick` a|b <b>bold</b> é 日本 🎥 trailing $ and %';
+  'second line `tick` a|b <b>bold</b> <script>x</script> é 日本 🎥 trailing $ and %';
+const TAGS = { 'Cost Center': 'Zürich Büro', owner: 'ops@example.com', path: 'a/b=c+d:e' };
 
-describe('free text from a config stays literal', () => {
-  const [synthesized] = synthesize(
+const files = new Map(
+  renderAll(
     loadChanged((c) => {
       c.key.description = HOSTILE;
-      c.tags = { 'Cost Center': 'Zürich Büro', owner: 'ops@example.com', path: 'a/b=c+d:e' };
+      c.tags = TAGS;
     }),
-  );
-  const key = (synthesized.terraform.resource as any).aws_kms_key.recordings_key;
+  ).flatMap((group) => [...group.files]),
+);
+const terraform = JSON.parse(files.get('acme-prod/terraform/main.tf.json') as string);
+const key = terraform.resource.aws_kms_key.recordings_key;
 
+describe('free text from a config stays literal in the Terraform JSON', () => {
   test('the construct doubles the $ and % that would open a template', () => {
     expect(key.description).toBe(
       'Recordings $${var.secret} %%{ if true }x%%{ endif } $$${kept} %%%{kept} "quoted" back\\slash\n' +
-        'second line `tick` a|b <b>bold</b> é 日本 🎥 trailing $ and %',
+        'second line `tick` a|b <b>bold</b> <script>x</script> é 日本 🎥 trailing $ and %',
     );
   });
 
@@ -34,12 +41,51 @@ describe('free text from a config stays literal', () => {
 
     expect(evaluated).toEqual({
       description: HOSTILE,
-      tags: {
-        'Cost Center': 'Zürich Büro',
-        owner: 'ops@example.com',
-        path: 'a/b=c+d:e',
-        'teleport-recordings': 'acme-prod',
-      },
+      tags: { ...TAGS, 'teleport-recordings': 'acme-prod' },
     });
+  });
+});
+
+describe('free text from a config stays literal in the Markdown', () => {
+  const markdown = new MarkdownIt({ html: true });
+  const runbooks = [...files].filter(([path]) => path.endsWith('.md'));
+  const tokensOf = (text: string): any[] =>
+    markdown.parse(text, {}).flatMap((t: any) => [t, ...(t.children ?? [])]);
+  /** The cells of the table row whose first cell reads `label`, as plain text. */
+  const row = (text: string, label: string): string[] => {
+    const tokens = markdown.parse(text, {});
+    const rows: string[][] = [];
+    for (const token of tokens) {
+      if (token.type === 'tr_open') rows.push([]);
+      if (token.type === 'inline' && rows.length > 0 && token.level >= 4) {
+        rows[rows.length - 1].push(token.children.map((c: any) => c.content).join(''));
+      }
+    }
+    return rows.find((cells) => cells[0] === label) ?? [];
+  };
+
+  test('the deploy runbook shows the description in one table row, folded to one line', () => {
+    const runbook = files.get('acme-prod/runbooks/deploy-and-verify.md') as string;
+
+    expect(row(runbook, 'Key description')).toEqual([
+      'Key description',
+      HOSTILE.replace(/\s+/g, ' '),
+    ]);
+    expect(row(runbook, 'Tag Cost Center')).toEqual(['Tag Cost Center', 'Zürich Büro']);
+  });
+
+  const htmlIn = (text: string): string[] =>
+    tokensOf(text)
+      .filter((t) => t.type === 'html_inline' || t.type === 'html_block')
+      .map((t) => t.content);
+
+  test('the parser sees the HTML in the raw text: the check can fail', () => {
+    expect(htmlIn(HOSTILE)).toEqual(['<b>', '</b>', '<script>', '</script>']);
+  });
+
+  test('no generated Markdown holds live HTML', () => {
+    const html = runbooks.flatMap(([path, text]) => htmlIn(text).map((tag) => [path, tag]));
+
+    expect([runbooks.length, html]).toEqual([3, []]);
   });
 });
