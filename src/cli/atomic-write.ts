@@ -65,6 +65,7 @@ function swapIn(staging: string, target: string, io: TreeIo): void {
     return;
   }
   const retired = `${staging}.old`;
+  // LIMITATION: a run killed between these renames leaves no target, the old output in .old.
   io.renameSync(target, retired);
   try {
     io.renameSync(staging, target);

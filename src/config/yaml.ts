@@ -123,6 +123,7 @@ function yamlWording(error: YAMLError, text: string): [string, string] {
         'keep one document; list several deployments under "deployments"',
       ];
     default: {
+      // LIMITATION: an unclosed quote is reported where the file ends, not where it opens.
       const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       return [message, 'correct the YAML syntax'];
     }
