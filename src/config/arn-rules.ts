@@ -1,8 +1,5 @@
 import { parseIamIdentity } from '../model/arn';
-import { quoted, shown } from './problems';
-
-/** What is wrong with a value, and what would be right. */
-export type Broken = { message: string; fix: string } | undefined;
+import { quoted, shown, type Broken } from './problems';
 
 export const IAM_ARN_FIX = 'an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME';
 

@@ -1,4 +1,4 @@
-import { joinPath, quoted, shown, type Problem } from './problems';
+import { joinPath, quoted, shown, type Broken, type Problem } from './problems';
 import type { Schema } from './schema';
 
 /** Checks a parsed value against the schema and lists every problem. */
@@ -40,16 +40,24 @@ function typeFix(schema: Schema, value: unknown): string {
 }
 
 function checkString(schema: Schema, value: string, report: Report): void {
-  const fix = schema['x-fix'];
-  const broken =
-    schema.minLength !== undefined && [...value].length < schema.minLength
-      ? { message: 'is too short', fix: fix ?? `at least ${characters(schema.minLength)}` }
-      : schema.maxLength !== undefined && [...value].length > schema.maxLength
-        ? { message: 'is too long', fix: fix ?? `at most ${characters(schema.maxLength)}` }
-        : schema.pattern && !new RegExp(schema.pattern, 'u').test(value)
-          ? (schema.explain?.(value) ?? { message: 'is not valid', fix: fix ?? 'see the schema' })
-          : schema.rule?.(value);
+  const broken = stringProblem(schema, value);
   if (broken) report(`${shown(value)} ${broken.message}`, broken.fix);
+}
+
+/** The first rule the text breaks: length, then pattern, then the AWS rule. */
+function stringProblem(schema: Schema, value: string): Broken {
+  const fix = schema['x-fix'];
+  const length = [...value].length;
+  if (schema.minLength !== undefined && length < schema.minLength) {
+    return { message: 'is too short', fix: fix ?? `at least ${characters(schema.minLength)}` };
+  }
+  if (schema.maxLength !== undefined && length > schema.maxLength) {
+    return { message: 'is too long', fix: fix ?? `at most ${characters(schema.maxLength)}` };
+  }
+  if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
+    return schema.explain?.(value) ?? { message: 'is not valid', fix: fix ?? 'see the schema' };
+  }
+  return schema.rule?.(value);
 }
 
 function characters(count: number): string {

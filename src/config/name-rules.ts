@@ -1,5 +1,4 @@
-import type { Broken } from './arn-rules';
-import { quoted } from './problems';
+import { quoted, type Broken } from './problems';
 
 export const BUCKET_NAME_FIX =
   '3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit';

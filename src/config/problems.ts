@@ -10,6 +10,9 @@ export function formatProblem(problem: Problem): string {
   return inert(`${where}: ${problem.message} (${problem.fix})`);
 }
 
+/** What is wrong with one value, and what would be right; undefined when nothing is. */
+export type Broken = { message: string; fix: string } | undefined;
+
 /** Thrown when a config has problems; carries every one of them. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly Problem[]) {

@@ -1,5 +1,5 @@
 import { IAM_IDENTITY_ARN } from '../model/arn';
-import { explainIamArn, IAM_ARN_FIX, iamArnRule, type Broken } from './arn-rules';
+import { explainIamArn, IAM_ARN_FIX, iamArnRule } from './arn-rules';
 import {
   ALIAS_PATTERN,
   aliasRule,
@@ -12,6 +12,7 @@ import {
   prefixRule,
   REGION_PATTERN,
 } from './name-rules';
+import type { Broken } from './problems';
 import { TAG_PATTERN, tagKeyRule } from './tag-rules';
 
 /**

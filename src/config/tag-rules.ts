@@ -1,5 +1,4 @@
-import type { Broken } from './arn-rules';
-import { joinPath, shown, type Problem } from './problems';
+import { joinPath, shown, type Broken, type Problem } from './problems';
 
 /** The tag that the construct puts on every resource, naming the deployment. */
 export const DEPLOYMENT_TAG = 'teleport-recordings';
