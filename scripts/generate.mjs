@@ -4,4 +4,4 @@ import { build } from './build.mjs';
 
 await build();
 const { run } = createRequire(import.meta.url)('../dist/bundle/generate.js');
-process.exitCode = run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

@@ -15,14 +15,14 @@ jest.mock('../src/cli/render', () => {
   };
 });
 
-test('a failure while rendering exits 3, reports it and leaves earlier output byte-identical', () => {
+test('a failure while rendering exits 3, reports it and leaves earlier output byte-identical', async () => {
   const out = join(tempDir('render'), 'out');
-  expect(runCli(['--out', out]).status).toBe(0);
+  expect((await runCli(['--out', out])).status).toBe(0);
   const before = readTree(out);
   const siblings = readdirSync(dirname(out));
   failRender = true;
 
-  const result = runCli(['--out', out]);
+  const result = await runCli(['--out', out]);
 
   expect([result.status, result.stdout]).toEqual([3, '']);
   expect(result.stderr).toMatch(

@@ -21,9 +21,13 @@ function configFile(text: string, name = 'cluster.yaml'): string {
 }
 
 /** An output folder written by an earlier successful run, and what was there. */
-function earlierRun(): { out: string; before: Map<string, string>; siblings: string[] } {
+async function earlierRun(): Promise<{
+  out: string;
+  before: Map<string, string>;
+  siblings: string[];
+}> {
   const out = join(tempDir('earlier'), 'out');
-  expect(runCli(['--out', out]).status).toBe(0);
+  expect((await runCli(['--out', out])).status).toBe(0);
   return { out, before: readTree(out), siblings: readdirSync(dirname(out)) };
 }
 
@@ -104,20 +108,24 @@ describe('command line: usage errors exit 2 with every problem and no stack trac
     ],
   ];
 
-  test.each(USAGE_ERRORS)('%s', (_name, argv, stderr) => {
-    expect(runCli(argv)).toEqual({ status: 2, stdout: '', stderr });
+  test.each(USAGE_ERRORS)('%s', async (_name, argv, stderr) => {
+    expect(await runCli(argv)).toEqual({ status: 2, stdout: '', stderr });
   });
 
-  test('--help prints the usage and exits 0, even beside a wrong option', () => {
-    expect(runCli(['--help', '--bogus'])).toEqual({ status: 0, stdout: `${USAGE}\n`, stderr: '' });
+  test('--help prints the usage and exits 0, even beside a wrong option', async () => {
+    expect(await runCli(['--help', '--bogus'])).toEqual({
+      status: 0,
+      stdout: `${USAGE}\n`,
+      stderr: '',
+    });
   });
 });
 
 describe('command line: a failed run writes nothing', () => {
-  test('an invalid config exits 1, lists its problems and leaves earlier output byte-identical', () => {
-    const { out, before, siblings } = earlierRun();
+  test('an invalid config exits 1, lists its problems and leaves earlier output byte-identical', async () => {
+    const { out, before, siblings } = await earlierRun();
 
-    const result = runCli(['--config', configFile(BAD_BUCKET_CONFIG), '--out', out]);
+    const result = await runCli(['--config', configFile(BAD_BUCKET_CONFIG), '--out', out]);
 
     expect(result).toEqual({
       status: 1,
@@ -128,19 +136,19 @@ describe('command line: a failed run writes nothing', () => {
     expect(readdirSync(dirname(out))).toEqual(siblings);
   });
 
-  test('an invalid config never creates the output folder', () => {
+  test('an invalid config never creates the output folder', async () => {
     const out = join(tempDir('fresh'), 'out');
 
-    expect(runCli(['--config', configFile(''), '--out', out]).status).toBe(1);
+    expect((await runCli(['--config', configFile(''), '--out', out])).status).toBe(1);
 
     expect(readdirSync(dirname(out))).toEqual([]);
   });
 
-  test('a folder of foreign files is refused before anything is written', () => {
+  test('a folder of foreign files is refused before anything is written', async () => {
     const out = tempDir('foreign');
     writeFileSync(join(out, 'main.tf'), 'mine\n');
 
-    expect(runCli(['--out', out])).toEqual({
+    expect(await runCli(['--out', out])).toEqual({
       status: 2,
       stdout: '',
       stderr: `--out ${out}: is not empty and was not written by this tool (choose a new or empty folder)\n`,
@@ -156,7 +164,7 @@ describe('command line as a real process: npm run generate', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  test('an invalid config exits 1 and names the field on stderr', () => {
+  test('an invalid config exits 1 and names the field on stderr', async () => {
     const out = join(tempDir('process'), 'out');
 
     expect(cli(['--config', configFile(BAD_BUCKET_CONFIG), '--out', out])).toEqual({
@@ -167,7 +175,7 @@ describe('command line as a real process: npm run generate', () => {
     expect(readdirSync(dirname(out))).toEqual([]);
   });
 
-  test('an unknown option exits 2 without a stack trace', () => {
+  test('an unknown option exits 2 without a stack trace', async () => {
     expect(cli(['--bogus'])).toEqual({
       status: 2,
       stdout: '',
@@ -175,7 +183,7 @@ describe('command line as a real process: npm run generate', () => {
     });
   });
 
-  test('a missing config exits 2 without a stack trace', () => {
+  test('a missing config exits 2 without a stack trace', async () => {
     expect(cli(['--config', 'no/such.yaml'])).toEqual({
       status: 2,
       stdout: '',
@@ -183,7 +191,7 @@ describe('command line as a real process: npm run generate', () => {
     });
   });
 
-  test('a valid config in the aws-cn partition exits 0 and writes its Terraform', () => {
+  test('a valid config in the aws-cn partition exits 0 and writes its Terraform', async () => {
     const config = exampleObject() as any;
     config.region = 'cn-north-1';
     for (const field of ['keyAdministrators', 'authService', 'deniedAdministrators']) {
@@ -204,8 +212,10 @@ describe('command line as a real process: npm run generate', () => {
         `wrote terraform for acme-prod: ${join(out, 'acme-prod/terraform/main.tf.json')}`,
         `wrote runbooks for acme-prod: ${join(out, 'acme-prod/runbooks/deploy-and-verify.md')}`,
         `wrote policies for acme-prod: ${join(out, 'acme-prod/policies/key-policy.json')}`,
+        `wrote access matrix for acme-prod: ${join(out, 'acme-prod/policies/access-matrix.json')}`,
         `wrote teleport files for acme-prod: ${join(out, 'acme-prod/teleport/teleport.yaml')}`,
-        `13 files for 1 deployment(s) in ${out}`,
+        `wrote terraform module: ${join(out, 'module/README.md')}`,
+        `31 files for 1 deployment(s) in ${out}`,
         '',
       ].join('\n'),
       stderr: '',
@@ -226,10 +236,10 @@ describe('npm run generate -- --outputs', () => {
     return file;
   };
 
-  test('fills the key ARN into the files and prints one line per artifact group', () => {
+  test('fills the key ARN into the files and prints one line per artifact group', async () => {
     const out = join(dir, 'applied');
 
-    const result = runCli(['--out', out, '--outputs', outputsFile(appliedOutputs())]);
+    const result = await runCli(['--out', out, '--outputs', outputsFile(appliedOutputs())]);
 
     expect(result).toEqual({
       status: 0,
@@ -239,8 +249,10 @@ describe('npm run generate -- --outputs', () => {
         `wrote terraform for acme-prod: ${out}/acme-prod/terraform/main.tf.json`,
         `wrote runbooks for acme-prod: ${out}/acme-prod/runbooks/deploy-and-verify.md`,
         `wrote policies for acme-prod: ${out}/acme-prod/policies/key-policy.json`,
+        `wrote access matrix for acme-prod: ${out}/acme-prod/policies/access-matrix.json`,
         `wrote teleport files for acme-prod: ${out}/acme-prod/teleport/teleport.yaml`,
-        `13 files for 1 deployment(s) in ${out}`,
+        `wrote terraform module: ${out}/module/README.md`,
+        `31 files for 1 deployment(s) in ${out}`,
         '',
       ].join('\n'),
     });
@@ -249,12 +261,12 @@ describe('npm run generate -- --outputs', () => {
     );
   });
 
-  test('outputs of another stack exit 1 with one line per problem and write nothing', () => {
+  test('outputs of another stack exit 1 with one line per problem and write nothing', async () => {
     const out = join(dir, 'refused');
     const outputs = appliedOutputs(KEY_ARN.replace('us-east-1', 'eu-west-1'));
     outputs.bucket_name.value = 'other-bucket';
 
-    const result = runCli(['--out', out, '--outputs', outputsFile(outputs)]);
+    const result = await runCli(['--out', out, '--outputs', outputsFile(outputs)]);
 
     expect(result).toEqual({
       status: 1,
@@ -269,10 +281,10 @@ describe('npm run generate -- --outputs', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  test('an outputs file that cannot be read is a usage error', () => {
+  test('an outputs file that cannot be read is a usage error', async () => {
     const missing = join(dir, 'missing.json');
 
-    const result = runCli(['--out', join(dir, 'unused'), '--outputs', missing]);
+    const result = await runCli(['--out', join(dir, 'unused'), '--outputs', missing]);
 
     expect(result).toEqual({
       status: 2,

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '../src/config/load';
+import { RESERVED_DEPLOYMENT_NAMES } from '../src/config/name-rules';
+import { readTree } from './support/tree';
 import {
   ACCOUNT,
   AUTH_ROLE,
@@ -7,6 +10,7 @@ import {
   KEY_ADMIN,
   loadChanged,
   problemsOf,
+  ROOT,
 } from './support/fixtures';
 
 type Config = Record<string, any>;
@@ -133,7 +137,12 @@ const REFUSED: Array<[string, Change, string[]]> = [
   [
     'a bare wildcard principal',
     setKeyAdmin('*'),
-    [adminProblem('*', 'contains a wildcard (name each principal by its exact ARN)')],
+    [
+      adminProblem(
+        '*',
+        'stands for anyone (name each role or user, or set principals.permitAccountWidePrincipals: true)',
+      ),
+    ],
   ],
   [
     'a group, which a policy cannot name as principal',
@@ -371,15 +380,13 @@ const REFUSED: Array<[string, Change, string[]]> = [
     'an alias with a capitalised prefix',
     setAlias('Alias/acme-recordings'),
     [
-      'key.alias: "Alias/acme-recordings" does not start with "alias/" (write "alias/acme-recordings")',
+      'key.alias: "Alias/acme-recordings" does not start with "alias/" (write "alias/" in lowercase)',
     ],
   ],
   [
     'an alias with no name',
     setAlias('alias/'),
-    [
-      'key.alias: "alias/" has no name after "alias/" (write a name such as alias/acme-prod-recordings)',
-    ],
+    ['key.alias: "alias/" is too short (at least 7 characters)'],
   ],
   [
     'an alias reserved for AWS managed keys',
@@ -562,6 +569,12 @@ const REFUSED: Array<[string, Change, string[]]> = [
     (c) => (c.key.description = 'd'.repeat(8193)),
     [`key.description: "${'d'.repeat(76)}... is too long (at most 8192 characters)`],
   ],
+  // Names
+  [
+    'a deployment named like the module folder of the output',
+    (c) => (c.name = 'module'),
+    ['name: "module" is the folder of the Terraform module in the output (choose another name)'],
+  ],
   // Fields
   [
     'a misspelt top-level field',
@@ -602,6 +615,13 @@ const REFUSED: Array<[string, Change, string[]]> = [
 ];
 
 describe('config validation: each bad input is refused with its exact message', () => {
+  test('the reserved deployment names are the output folders that are not deployments', () => {
+    const paths = [...readTree(join(ROOT, 'generated')).keys()].filter((p) => p.includes('/'));
+    const folders = [...new Set(paths.map((p) => p.split('/')[0]))];
+
+    expect(folders.filter((f) => f !== 'acme-prod')).toEqual(RESERVED_DEPLOYMENT_NAMES);
+  });
+
   test.each(REFUSED)('%s', (_name, change, expected) => {
     expect(problemsOf(() => loadChanged(change))).toEqual(expected);
   });

@@ -26,13 +26,17 @@ describe('config', () => {
         description: 'Teleport session recordings for acme-prod',
         deletionWindowDays: 30,
         rotationPeriodDays: 365,
+        administratorsManageOnly: false,
+        authServiceThroughS3Only: false,
       },
       principals: {
         keyAdministrators: [KEY_ADMIN],
         authService: [AUTH_ROLE],
         deniedAdministrators: [DENIED_USER, DENIED_SSO_ROLE],
+        deniedAdministratorPatterns: [],
         deployer: undefined,
         attachAuthServicePolicy: true,
+        permitAccountWidePrincipals: false,
       },
       teleport: {
         auditorRoles: ['auditor'],

@@ -1,6 +1,7 @@
 import { App, Testing } from 'cdktf';
 import { RecordingsStack } from '../src/construct/recordings-stack';
 import type { Deployment } from '../src/model/deployment';
+import { buildKeyPolicy, keyPolicyOptions } from '../src/policies/key-policy';
 import { AUTH_ROLE, exampleDeployment, loadChanged } from './support/fixtures';
 
 type Json = Record<string, any>;
@@ -213,5 +214,38 @@ describe('TeleportRecordings construct', () => {
 
   test('the AWS provider is configured for the region', () => {
     expect(synthesized.provider.aws).toEqual([{ region: 'us-east-1' }]);
+  });
+
+  test('the key policy carries the hardening options of the config', () => {
+    const [hardened] = loadChanged((c) => {
+      c.key.administratorsManageOnly = true;
+      c.key.authServiceThroughS3Only = true;
+    });
+
+    const key = resource(synthStack(hardened), 'aws_kms_key', 'recordings_key');
+
+    expect(JSON.parse(key.policy)).toEqual(
+      buildKeyPolicy(hardened.principals, keyPolicyOptions(hardened)),
+    );
+    expect(JSON.parse(key.policy).Statement.map((s: Json) => s.Sid)).toEqual([
+      'Teleport CMK Admin',
+      'Teleport CMK Auth',
+      'Teleport CMK Auth Describe',
+      'Deny AdministratorAccess users.',
+    ]);
+  });
+
+  test('an account root among the Auth Service principals gets no attachment; roles count on', () => {
+    const [permitted] = loadChanged((c) => {
+      c.principals.permitAccountWidePrincipals = true;
+      c.principals.authService = ['arn:aws:iam::123456789012:root', AUTH_ROLE];
+    });
+
+    const resources = synthStack(permitted).resource;
+
+    expect(Object.keys(resources.aws_iam_role_policy_attachment)).toEqual([
+      'recordings_auth_service_role_0',
+    ]);
+    expect(resources.aws_iam_user_policy_attachment).toBeUndefined();
   });
 });

@@ -27,7 +27,7 @@ describe('several deployments in one config', () => {
     ]);
   });
 
-  test('each deployment gets its own stack', () => {
+  test('each deployment gets its own stack', async () => {
     const dir = tempDir('deployments');
     const config = join(dir, 'config.yaml');
     writeFileSync(
@@ -35,7 +35,7 @@ describe('several deployments in one config', () => {
       twoDeployments(() => {}),
     );
 
-    const result = runCli(['--config', config, '--out', join(dir, 'out')]);
+    const result = await runCli(['--config', config, '--out', join(dir, 'out')]);
 
     expect(result.status).toBe(0);
     const terraform = [...readTree(join(dir, 'out')).keys()].filter((p) =>

@@ -9,10 +9,10 @@ const GENERATED = join(ROOT, 'generated');
 describe('generated/', () => {
   const committed = readTree(GENERATED);
 
-  test('equals what npm run generate produces now', () => {
+  test('equals what npm run generate produces now', async () => {
     const out = join(tempDir('drift'), 'generated');
 
-    const result = runCli(['--out', out]);
+    const result = await runCli(['--out', out]);
 
     expect(result).toMatchObject({ status: 0, stderr: '' });
     const fresh = readTree(out);

@@ -13,7 +13,9 @@ const principals = (change: Partial<Principals> = {}): Principals => ({
   keyAdministrators: [KEY_ADMIN],
   authService: [AUTH_ROLE],
   deniedAdministrators: [DENIED_USER],
+  deniedAdministratorPatterns: [],
   attachAuthServicePolicy: true,
+  permitAccountWidePrincipals: false,
   ...change,
 });
 

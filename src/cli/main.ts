@@ -21,25 +21,25 @@ export interface Printer {
 }
 
 /** Runs the generator; returns the exit status. User errors never print a stack trace. */
-export function run(
+export async function run(
   argv: readonly string[],
   out: Printer = process.stdout,
   err: Printer = process.stderr,
-): number {
+): Promise<number> {
   try {
     const options = parseArguments(argv);
     if (options.help) {
       out.write(`${USAGE}\n`);
       return EXIT_OK;
     }
-    generate(options, out);
+    await generate(options, out);
     return EXIT_OK;
   } catch (error) {
     return reportFailure(error, err);
   }
 }
 
-function generate(options: ReturnType<typeof parseArguments>, out: Printer): void {
+async function generate(options: ReturnType<typeof parseArguments>, out: Printer): Promise<void> {
   const configPath = options.config ?? EXAMPLE_CONFIG;
   const target = options.out ?? DEFAULT_OUT;
   const keep = [configPath, options.outputs ?? []].flat();
@@ -49,10 +49,16 @@ function generate(options: ReturnType<typeof parseArguments>, out: Printer): voi
   const applied = options.outputs
     ? readAppliedOutputs(readInput('--outputs', options.outputs).toString('utf8'), deployments)
     : undefined;
-  const groups = renderAll(deployments, applied);
+  const groups = await renderAll(deployments, applied);
 
   const files = new Map<string, string>();
-  for (const group of groups) for (const [path, content] of group.files) files.set(path, content);
+  for (const group of groups) {
+    for (const [path, content] of group.files) {
+      // Two artifacts at one path would silently lose one: a fault of this tool.
+      if (files.has(path)) throw new Error(`two artifacts would be written to ${path}`);
+      files.set(path, content);
+    }
+  }
   guardTarget(target, () => writeTreeAtomically(target, files, { keep }));
 
   for (const group of groups) {
@@ -125,5 +131,5 @@ function shownPath(path: string): string {
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2));
+  void run(process.argv.slice(2)).then((status) => (process.exitCode = status));
 }

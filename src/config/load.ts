@@ -75,13 +75,17 @@ interface RawDeployment {
     description?: string;
     deletionWindowDays?: number;
     rotationPeriodDays?: number;
+    administratorsManageOnly?: boolean;
+    authServiceThroughS3Only?: boolean;
   };
   principals: {
     keyAdministrators: string[];
     authService: string[];
     deniedAdministrators?: string[];
+    deniedAdministratorPatterns?: string[];
     deployer?: string;
     attachAuthServicePolicy?: boolean;
+    permitAccountWidePrincipals?: boolean;
   };
   teleport?: { auditorRoles?: string[]; restrictedRoles?: string[]; roleVersion?: string };
   tags?: Record<string, string>;
@@ -105,13 +109,17 @@ function toDeployment(raw: RawDeployment): Deployment {
       description: key.description ?? `Teleport session recordings for ${raw.name}`,
       deletionWindowDays: key.deletionWindowDays ?? 30,
       rotationPeriodDays: key.rotationPeriodDays ?? 365,
+      administratorsManageOnly: key.administratorsManageOnly ?? false,
+      authServiceThroughS3Only: key.authServiceThroughS3Only ?? false,
     },
     principals: {
       keyAdministrators: principals.keyAdministrators,
       authService: principals.authService,
       deniedAdministrators: principals.deniedAdministrators ?? [],
+      deniedAdministratorPatterns: principals.deniedAdministratorPatterns ?? [],
       deployer: principals.deployer,
       attachAuthServicePolicy: principals.attachAuthServicePolicy ?? true,
+      permitAccountWidePrincipals: principals.permitAccountWidePrincipals ?? false,
     },
     teleport: {
       auditorRoles: teleport.auditorRoles ?? ['auditor'],

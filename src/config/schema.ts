@@ -1,19 +1,16 @@
-import { IAM_IDENTITY_ARN } from '../model/arn';
+import { ACCOUNT_WIDE_PRINCIPAL, IAM_IDENTITY_ARN, IAM_IDENTITY_PATTERN } from '../model/arn';
 import { explainIamArn, IAM_ARN_FIX, iamArnRule } from './arn-rules';
 import {
-  ALIAS_PATTERN,
-  aliasRule,
   BUCKET_NAME_FIX,
-  bucketNameRule,
+  deploymentNameRule,
   descriptionRule,
-  explainAlias,
   explainBucketName,
   explainRegion,
-  prefixRule,
   REGION_PATTERN,
 } from './name-rules';
 import type { Broken } from './problems';
-import { TAG_PATTERN, tagKeyRule } from './tag-rules';
+import { aliasRule, bucketNameRule, prefixRule, tagKeyRule } from './rules';
+import { TAG_PATTERN } from './tag-rules';
 
 /**
  * The config file's schema. It drives validation and is published as JSON
@@ -51,13 +48,38 @@ const iamArn: Schema = {
   rule: iamArnRule,
 };
 
-const arnList = (description: string, minItems: number): Schema => ({
+const arnList = (description: string, minItems: number, items = iamArn): Schema => ({
   type: 'array',
   description,
-  items: iamArn,
+  items,
   minItems,
   uniqueItems: true,
 });
+
+// Rules refuse `*` and account roots unless principals.permitAccountWidePrincipals is set.
+const allowedPrincipal: Schema = {
+  ...iamArn,
+  pattern: `${IAM_IDENTITY_ARN.source}|${ACCOUNT_WIDE_PRINCIPAL.source}`,
+};
+
+const deniedArn: Schema = {
+  ...iamArn,
+  explain: (arn) =>
+    arn.includes('*')
+      ? {
+          message: 'contains a wildcard',
+          fix: 'list ARN patterns under deniedAdministratorPatterns',
+        }
+      : explainIamArn(arn),
+};
+
+const deniedPattern: Schema = {
+  type: 'string',
+  pattern: IAM_IDENTITY_PATTERN.source,
+  'x-fix': 'a role or user ARN whose path or name may use * and ?',
+  // Wildcards are allowed here: what else is wrong is found as in a plain ARN.
+  explain: (pattern) => explainIamArn(pattern.replace(/[*?]/g, 'x')),
+};
 
 const days = (description: string, minimum: number, maximum: number, dflt?: number): Schema => ({
   type: 'integer',
@@ -85,6 +107,7 @@ export const deploymentSchema: Schema = {
       description: 'Deployment name, used in resource names and tags.',
       pattern: '^[a-z][a-z0-9-]{0,38}[a-z0-9]$',
       'x-fix': '2 to 40 lowercase letters, digits or hyphens, starting with a letter',
+      rule: deploymentNameRule,
     },
     region: {
       type: 'string',
@@ -133,9 +156,8 @@ export const deploymentSchema: Schema = {
         alias: {
           type: 'string',
           description: 'KMS alias of the key, starting with alias/.',
+          minLength: 7,
           maxLength: 256,
-          pattern: ALIAS_PATTERN,
-          explain: explainAlias,
           rule: aliasRule,
         },
         description: {
@@ -146,6 +168,20 @@ export const deploymentSchema: Schema = {
         },
         deletionWindowDays: days('Waiting period before a deleted key is gone.', 7, 30, 30),
         rotationPeriodDays: days('Days between automatic key rotations.', 90, 2560, 365),
+        administratorsManageOnly: {
+          type: 'boolean',
+          description:
+            'Beyond RFD 42: key administrators may manage the key but not encrypt or decrypt. ' +
+            'They keep kms:PutKeyPolicy, so use needs a visible policy change first.',
+          default: false,
+        },
+        authServiceThroughS3Only: {
+          type: 'boolean',
+          description:
+            'Beyond RFD 42: the Auth Service may use the key only through S3, for this bucket ' +
+            '(kms:ViaService and the bucket ARN as encryption context, as the bucket key sends).',
+          default: false,
+        },
       },
     },
     principals: {
@@ -154,14 +190,31 @@ export const deploymentSchema: Schema = {
       required: ['keyAdministrators', 'authService'],
       additionalProperties: false,
       properties: {
-        keyAdministrators: arnList('May do everything with the key.', 1),
-        authService: arnList('Teleport Auth Service identities that use the key.', 1),
-        deniedAdministrators: arnList('Administrators kept out by an explicit Deny.', 0),
+        keyAdministrators: arnList('May do everything with the key.', 1, allowedPrincipal),
+        authService: arnList(
+          'Teleport Auth Service identities that use the key.',
+          1,
+          allowedPrincipal,
+        ),
+        deniedAdministrators: arnList('Administrators kept out by an explicit Deny.', 0, deniedArn),
+        deniedAdministratorPatterns: arnList(
+          'Beyond RFD 42: ARN patterns (* and ?) kept out by a Deny on aws:PrincipalArn. ' +
+            'Matches roles re-created with a new suffix, such as IAM Identity Center roles.',
+          0,
+          deniedPattern,
+        ),
         deployer: { ...iamArn, description: 'The identity that runs Terraform.' },
         attachAuthServicePolicy: {
           type: 'boolean',
           description: 'Attach the Auth Service policy to each Auth Service identity.',
           default: true,
+        },
+        permitAccountWidePrincipals: {
+          type: 'boolean',
+          description:
+            'Allow "*" or an account root in keyAdministrators and authService. Either lets ' +
+            'IAM policies, or anyone, reach the key; RFD 42 names each principal instead.',
+          default: false,
         },
       },
     },

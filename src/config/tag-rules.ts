@@ -1,4 +1,4 @@
-import { joinPath, shown, type Broken, type Problem } from './problems';
+import { joinPath, shown, type Problem } from './problems';
 
 /** The tag that the construct puts on every resource, naming the deployment. */
 export const DEPLOYMENT_TAG = 'teleport-recordings';
@@ -8,18 +8,6 @@ export const MAX_TAGS = 50;
 
 /** AWS's tag character set, shared by KMS, S3 and IAM. */
 export const TAG_PATTERN = '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$';
-
-export function tagKeyRule(key: string): Broken {
-  if (key.toLowerCase().startsWith('aws:')) {
-    return { message: 'uses the reserved "aws:" prefix', fix: 'rename the tag' };
-  }
-  // Object code reads this key as the prototype, so the tag would vanish.
-  if (key === '__proto__') return { message: 'cannot be carried through', fix: 'rename the tag' };
-  if (key.toLowerCase() === DEPLOYMENT_TAG) {
-    return { message: 'is the tag this tool sets to the deployment name', fix: 'rename the tag' };
-  }
-  return undefined;
-}
 
 /** Limits over the whole set of tags: their number, and keys IAM sees as equal. */
 export function checkTags(tags: Readonly<Record<string, string>>, path: string): Problem[] {

@@ -13,27 +13,33 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import type { TerraformResource } from 'cdktf';
+import { Fn, TerraformIterator, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkDeployment } from '../config/check-deployment';
-import { ConfigError } from '../config/problems';
-import { parseIamIdentity, storageUrl } from '../model/arn';
+import { storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
 import { buildAuthServicePolicy } from '../policies/auth-policy';
 import { buildBucketPolicy } from '../policies/bucket-policy';
 import { policyJson } from '../policies/document';
-import { buildKeyPolicy } from '../policies/key-policy';
-import { terraformLiteral } from './literal';
+import {
+  type AuthServiceAttachments,
+  fromDeployment,
+  type RecordingsInputs,
+} from './recordings-inputs';
 
-/** Settings of one recordings key and bucket: a validated deployment. */
-export interface TeleportRecordingsProps {
-  /**
-   * The deployment to create, as `loadConfig` returns it. Changing
-   * `bucket.name` replaces the bucket; changing the key's settings updates it
-   * in place, except `key.alias`, which replaces only the alias.
-   */
-  readonly deployment: Deployment;
-}
+/** Settings of one recordings key and bucket. */
+export type TeleportRecordingsProps =
+  | {
+      /**
+       * The deployment to create, as `loadConfig` returns it. Changing
+       * `bucket.name` replaces the bucket; changing the key's settings updates it
+       * in place, except `key.alias`, which replaces only the alias.
+       */
+      readonly deployment: Deployment;
+    }
+  | {
+      /** Values that may be Terraform references, for a module's variables. */
+      readonly inputs: RecordingsInputs;
+    };
 
 /**
  * A customer-managed KMS key and a versioned S3 bucket for Teleport session
@@ -53,27 +59,23 @@ export class TeleportRecordings extends Construct {
 
   constructor(scope: Construct, id: string, props: TeleportRecordingsProps) {
     super(scope, id);
-    const { deployment } = props;
-    // A deployment built in code gets the checks of a config file, before any resource exists.
-    const problems = checkDeployment(deployment);
-    if (problems.length > 0) throw new ConfigError(problems);
-    const { bucket: settings, key: keySettings } = deployment;
+    const inputs = 'inputs' in props ? props.inputs : fromDeployment(props.deployment);
+    const { tags } = inputs;
     const address = (suffix: string) => `${snakeCase(id)}_${suffix}`;
     const named = <T extends TerraformResource>(resource: T, suffix: string): T => {
       resource.overrideLogicalId(address(suffix));
       return resource;
     };
-    const tags = { ...deployment.tags, 'teleport-recordings': deployment.name };
 
     this.key = named(
       new KmsKey(this, 'key', {
-        description: terraformLiteral(keySettings.description),
+        description: inputs.keyDescription,
         customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
         keyUsage: 'ENCRYPT_DECRYPT',
         enableKeyRotation: true,
-        rotationPeriodInDays: keySettings.rotationPeriodDays,
-        deletionWindowInDays: keySettings.deletionWindowDays,
-        policy: keyPolicyJson(deployment),
+        rotationPeriodInDays: inputs.rotationPeriodDays,
+        deletionWindowInDays: inputs.deletionWindowDays,
+        policy: inputs.keyPolicy,
         tags,
         lifecycle: { preventDestroy: true },
       }),
@@ -81,13 +83,13 @@ export class TeleportRecordings extends Construct {
     );
 
     this.alias = named(
-      new KmsAlias(this, 'alias', { name: keySettings.alias, targetKeyId: this.key.keyId }),
+      new KmsAlias(this, 'alias', { name: inputs.keyAlias, targetKeyId: this.key.keyId }),
       'alias',
     );
 
     this.bucket = named(
       new S3Bucket(this, 'bucket', {
-        bucket: settings.name,
+        bucket: inputs.bucketName,
         tags,
         lifecycle: { preventDestroy: true },
       }),
@@ -141,7 +143,7 @@ export class TeleportRecordings extends Construct {
     named(
       new S3BucketLifecycleConfiguration(this, 'lifecycle', {
         bucket: bucketId,
-        rule: lifecycleRules(settings),
+        rule: lifecycleRules(inputs),
         // Noncurrent-version rules need versioning switched on first.
         dependsOn: [versioning],
       }),
@@ -161,90 +163,84 @@ export class TeleportRecordings extends Construct {
 
     const authPolicy = buildAuthServicePolicy({
       bucketArn: this.bucket.arn,
-      prefix: settings.prefix,
+      prefix: inputs.prefix,
       keyArn: this.key.arn,
     });
     this.authServicePolicy = named(
       new IamPolicy(this, 'auth-service-policy', {
-        name: `${deployment.name}-teleport-recordings`,
-        description: `Teleport Auth Service access to the session recordings of ${deployment.name}`,
+        name: `${inputs.name}-teleport-recordings`,
+        description: `Teleport Auth Service access to the session recordings of ${inputs.name}`,
         policy: policyJson(authPolicy),
         tags,
       }),
       'auth_service_policy',
     );
 
-    if (deployment.principals.attachAuthServicePolicy) {
-      this.attachAuthServicePolicy(deployment.principals.authService, named);
-    }
+    this.attachAuthServicePolicy(inputs.attachments, named);
 
-    this.storageUrl = storageUrl(settings.name, settings.prefix, deployment.region, this.key.arn);
+    // The key ARN names its region, which a module takes from its caller's provider.
+    const region = inputs.region ?? Fn.element(Fn.split(':', this.key.arn), 3);
+    this.storageUrl = storageUrl(inputs.bucketName, inputs.prefix, region, this.key.arn);
   }
 
   private attachAuthServicePolicy(
-    arns: readonly string[],
+    attachments: AuthServiceAttachments,
     named: <T extends TerraformResource>(resource: T, suffix: string) => T,
   ): void {
-    arns.forEach((arn, index) => {
-      const identity = parseIamIdentity(arn);
-      if (!identity) throw new Error(`not an IAM role or user ARN: ${arn}`);
-      const policyArn = this.authServicePolicy.arn;
-      const suffix = `auth_service_${identity.kind}_${index}`;
-      if (identity.kind === 'role') {
-        named(
-          new IamRolePolicyAttachment(this, suffix, { role: identity.name, policyArn }),
-          suffix,
-        );
-      } else {
-        named(
-          new IamUserPolicyAttachment(this, suffix, { user: identity.name, policyArn }),
-          suffix,
-        );
-      }
-    });
+    const policyArn = this.authServicePolicy.arn;
+    if ('identities' in attachments) {
+      attachments.identities.forEach(({ kind, name }, index) => {
+        const suffix = `auth_service_${kind}_${index}`;
+        if (kind === 'role') {
+          named(new IamRolePolicyAttachment(this, suffix, { role: name, policyArn }), suffix);
+        } else {
+          named(new IamUserPolicyAttachment(this, suffix, { user: name, policyArn }), suffix);
+        }
+      });
+      return;
+    }
+    // LIMITATION: for_each needs names known at plan; ARNs of roles created in the same apply fail.
+    const roles = TerraformIterator.fromList(attachments.roleNames);
+    const users = TerraformIterator.fromList(attachments.userNames);
+    named(
+      new IamRolePolicyAttachment(this, 'auth_service_roles', {
+        forEach: roles,
+        role: roles.value,
+        policyArn,
+      }),
+      'auth_service_roles',
+    );
+    named(
+      new IamUserPolicyAttachment(this, 'auth_service_users', {
+        forEach: users,
+        user: users.value,
+        policyArn,
+      }),
+      'auth_service_users',
+    );
   }
 }
 
-function lifecycleRules(settings: Deployment['bucket']): S3BucketLifecycleConfigurationRule[] {
+function lifecycleRules(inputs: RecordingsInputs): S3BucketLifecycleConfigurationRule[] {
   const everyObject = [{ prefix: '' }];
   const rules: S3BucketLifecycleConfigurationRule[] = [
     {
       id: 'abort-incomplete-uploads',
       status: 'Enabled',
       filter: everyObject,
-      abortIncompleteMultipartUpload: [
-        { daysAfterInitiation: settings.abortIncompleteUploadsDays },
-      ],
+      abortIncompleteMultipartUpload: [{ daysAfterInitiation: inputs.abortIncompleteUploadsDays }],
     },
   ];
-  if (settings.noncurrentVersionExpirationDays !== undefined) {
+  const expiration = inputs.noncurrentVersionExpiration;
+  if (expiration) {
     rules.push({
       id: 'expire-noncurrent-versions',
-      status: 'Enabled',
+      status: expiration.status,
       filter: everyObject,
-      noncurrentVersionExpiration: [{ noncurrentDays: settings.noncurrentVersionExpirationDays }],
+      noncurrentVersionExpiration: [{ noncurrentDays: expiration.days }],
     });
   }
   return rules;
-}
-
-/** KMS's limit on a key policy document. */
-const MAX_KEY_POLICY_BYTES = 32_768;
-
-/** The key policy as KMS will read it; refused here rather than at apply when too large. */
-function keyPolicyJson(deployment: Deployment): string {
-  const policy = policyJson(buildKeyPolicy(deployment.principals));
-  const bytes = Buffer.byteLength(policy);
-  if (bytes > MAX_KEY_POLICY_BYTES) {
-    throw new ConfigError([
-      {
-        path: 'principals',
-        message: `make a key policy of ${bytes} bytes for ${deployment.name}, more than KMS's ${MAX_KEY_POLICY_BYTES}`,
-        fix: 'name fewer principals, for instance one role that many people assume',
-      },
-    ]);
-  }
-  return policy;
 }
 
 function snakeCase(id: string): string {

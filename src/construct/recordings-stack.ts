@@ -24,18 +24,23 @@ export class RecordingsStack extends TerraformStack {
     new AwsProvider(this, 'aws', { region: deployment.region });
     this.recordings = new TeleportRecordings(this, 'recordings', { deployment });
 
-    const { key, alias, bucket, authServicePolicy, storageUrl } = this.recordings;
-    const outputs: Array<[string, string, string]> = [
-      [OUTPUTS.keyArn, key.arn, 'ARN of the recordings key.'],
-      [OUTPUTS.keyId, key.keyId, 'Id of the recordings key.'],
-      [OUTPUTS.keyAlias, alias.name, 'Alias of the recordings key.'],
-      [OUTPUTS.bucketName, bucket.bucket, 'Name of the recordings bucket.'],
-      [OUTPUTS.bucketArn, bucket.arn, 'ARN of the recordings bucket.'],
-      [OUTPUTS.authServicePolicyArn, authServicePolicy.arn, 'ARN of the Auth Service IAM policy.'],
-      [OUTPUTS.storageUrl, storageUrl, "Teleport's audit_sessions_uri."],
-    ];
-    for (const [name, value, description] of outputs) {
-      new TerraformOutput(this, name, { value, description }).overrideLogicalId(name);
-    }
+    declareOutputs(this, this.recordings);
+  }
+}
+
+/** The outputs of a stack or module that holds one TeleportRecordings, named as OUTPUTS says. */
+export function declareOutputs(scope: Construct, recordings: TeleportRecordings): void {
+  const { key, alias, bucket, authServicePolicy, storageUrl } = recordings;
+  const outputs: Array<[string, string, string]> = [
+    [OUTPUTS.keyArn, key.arn, 'ARN of the recordings key.'],
+    [OUTPUTS.keyId, key.keyId, 'Id of the recordings key.'],
+    [OUTPUTS.keyAlias, alias.name, 'Alias of the recordings key.'],
+    [OUTPUTS.bucketName, bucket.bucket, 'Name of the recordings bucket.'],
+    [OUTPUTS.bucketArn, bucket.arn, 'ARN of the recordings bucket.'],
+    [OUTPUTS.authServicePolicyArn, authServicePolicy.arn, 'ARN of the Auth Service IAM policy.'],
+    [OUTPUTS.storageUrl, storageUrl, "Teleport's audit_sessions_uri."],
+  ];
+  for (const [name, value, description] of outputs) {
+    new TerraformOutput(scope, name, { value, description }).overrideLogicalId(name);
   }
 }

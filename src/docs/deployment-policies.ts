@@ -4,7 +4,7 @@ import type { Deployment } from '../model/deployment';
 import { buildAuthServicePolicy } from '../policies/auth-policy';
 import { buildBucketPolicy } from '../policies/bucket-policy';
 import type { PolicyDocument } from '../policies/document';
-import { buildKeyPolicy } from '../policies/key-policy';
+import { buildKeyPolicy, keyPolicyOptions } from '../policies/key-policy';
 import type { AppliedOutputs } from './applied-outputs';
 import { terraformOutput, type TerraformDocument } from './terraform-document';
 
@@ -31,7 +31,7 @@ export function deploymentPolicies(
         bucketArn: terraformOutput(terraform, OUTPUTS.bucketArn),
       };
   return {
-    key: buildKeyPolicy(deployment.principals),
+    key: buildKeyPolicy(deployment.principals, keyPolicyOptions(deployment)),
     bucket: buildBucketPolicy(arns),
     auth: buildAuthServicePolicy({ ...arns, prefix: deployment.bucket.prefix }),
   };

@@ -1,11 +1,20 @@
 import type { Deployment } from '../model/deployment';
-import { AUTH_SERVICE_SID, DENY_ADMINISTRATORS_SID, KEY_ADMIN_SID } from '../policies/key-policy';
+import type { PolicyStatement } from '../policies/document';
+import {
+  AUTH_SERVICE_DESCRIBE_SID,
+  AUTH_SERVICE_SID,
+  DENY_ADMINISTRATOR_PATTERNS_SID,
+  DENY_ADMINISTRATORS_SID,
+  KEY_ADMIN_SID,
+} from '../policies/key-policy';
 import type { DeploymentPolicies } from './deployment-policies';
 
 const GROUP_TITLES: Readonly<Record<string, string>> = {
   [KEY_ADMIN_SID]: 'Key administrators',
   [AUTH_SERVICE_SID]: 'Teleport Auth Service',
   [DENY_ADMINISTRATORS_SID]: 'Denied administrators',
+  [AUTH_SERVICE_DESCRIBE_SID]: 'Teleport Auth Service',
+  [DENY_ADMINISTRATOR_PATTERNS_SID]: 'Administrators denied by ARN pattern',
 };
 
 /**
@@ -15,13 +24,13 @@ const GROUP_TITLES: Readonly<Record<string, string>> = {
 // LIMITATION: no Mermaid parser checks the diagram here; a syntax slip shows only on GitHub.
 export function accessDiagram(deployment: Deployment, policies: DeploymentPolicies) {
   const groups = policies.key.Statement.map((statement, i) => {
-    const principal = statement.Principal;
-    const arns = principal === undefined || principal === '*' ? [] : list(principal.AWS);
+    const arns = members(statement);
+    const throughS3 = statement.Condition?.StringEquals?.['kms:ViaService'] ? ' through S3' : '';
     return {
       id: `group${i}`,
       title: GROUP_TITLES[statement.Sid] ?? statement.Sid,
       allow: statement.Effect === 'Allow',
-      label: `${statement.Effect} ${list(statement.Action).join(', ')}`,
+      label: `${statement.Effect} ${list(statement.Action).join(', ')}${throughS3}`,
       members: arns.map((arn, j) => ({ id: `group${i}_${j}`, arn })),
       usesBucket: statement.Sid === AUTH_SERVICE_SID,
     };
@@ -35,6 +44,14 @@ export function accessDiagram(deployment: Deployment, policies: DeploymentPolici
     bucketActions: `Allow ${s3Actions.join(', ')}`,
     groups,
   };
+}
+
+/** The ARNs a statement names, or for a statement on `*`, the ARN patterns it matches. */
+function members(statement: PolicyStatement): readonly string[] {
+  const principal = statement.Principal;
+  if (principal === undefined) return [];
+  if (principal !== '*') return list(principal.AWS);
+  return list(statement.Condition?.ArnLike?.['aws:PrincipalArn'] ?? []);
 }
 
 function list(value: string | readonly string[]): readonly string[] {

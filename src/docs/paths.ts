@@ -3,12 +3,15 @@ import { markdownCode } from './markdown';
 /** Where each file of a deployment goes, under the deployment's folder of the output. */
 export const DEPLOYMENT_FILES = {
   terraform: 'terraform/main.tf.json',
+  /** The same configuration in HCL: Terraform reads both syntaxes of a folder, so apart. */
+  terraformHcl: 'terraform-hcl/main.tf',
   deployRunbook: 'runbooks/deploy-and-verify.md',
   denyRunbook: 'runbooks/deny-administrators.md',
   restrictRunbook: 'runbooks/restrict-playback.md',
   keyPolicy: 'policies/key-policy.json',
   bucketPolicy: 'policies/bucket-policy.json',
   authPolicy: 'policies/auth-iam-policy.json',
+  accessMatrix: 'policies/access-matrix.json',
   teleportConfig: 'teleport/teleport.yaml',
   helmValues: 'teleport/helm-values.yaml',
 } as const;

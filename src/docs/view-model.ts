@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { OUTPUTS } from '../construct/recordings-stack';
-import { parseIamIdentity, storageUrl } from '../model/arn';
+import { ACCOUNT_WIDE_PRINCIPAL, parseIamIdentity, s3ViaService, storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
 import type { PolicyDocument } from '../policies/document';
 import { DENY_ADMINISTRATORS_SID } from '../policies/key-policy';
@@ -34,7 +34,18 @@ export interface AccessMatrix {
   /** Column headings, one per group of actions. */
   readonly actionGroups: readonly string[];
   /** One row per principal, with its outcome for each action group in column order. */
-  readonly rows: readonly { readonly principal: string; readonly outcomes: readonly string[] }[];
+  readonly rows: readonly (AccessMatrixPrincipal & { readonly outcomes: readonly string[] })[];
+  /** Principals allowed some KMS key actions but not all, with the actions they get. */
+  readonly partlyAllowed?: readonly (AccessMatrixPrincipal & { readonly actions: string[] })[];
+  /** Set when no evaluation ran: why, for the runbook to say in place of the table. */
+  readonly notComputedBecause?: string;
+}
+
+export interface AccessMatrixPrincipal {
+  /** An ARN, or a name such as "anonymous"; shown as code. */
+  readonly principal: string;
+  /** What the principal stands for, such as "denied administrator"; shown before it. */
+  readonly role?: string;
 }
 
 /** A principal as the runbooks show it. */
@@ -85,9 +96,23 @@ export function buildRunbookView(input: DocsInput) {
       name,
       arn: `arn:${deployment.partition}:iam::aws:policy/${name}`,
     })),
+    hardening: hardeningFacts(deployment),
     diagram: accessDiagram(deployment, policies),
     files: fileRefs(deployment.name),
     ...(input.accessMatrix ? { accessMatrix: accessMatrixView(input.accessMatrix) } : {}),
+  };
+}
+
+/** The options beyond RFD 42 and whether this deployment turns them on. */
+function hardeningFacts(deployment: Deployment) {
+  const { key, principals, region, partition } = deployment;
+  return {
+    deniedPatterns: principals.deniedAdministratorPatterns.map((pattern) => ({
+      code: markdownCode(pattern),
+    })),
+    manageOnly: key.administratorsManageOnly,
+    throughS3Only: key.authServiceThroughS3Only,
+    viaService: markdownCode(s3ViaService(region, partition)),
   };
 }
 
@@ -129,7 +154,9 @@ function bucketFacts(deployment: Deployment) {
 
 function principalViews(deployment: Deployment) {
   const { keyAdministrators, authService, deniedAdministrators, deployer } = deployment.principals;
-  const everyone = [...new Set([...keyAdministrators, ...authService, ...deniedAdministrators])];
+  const everyone = [
+    ...new Set([...keyAdministrators, ...authService, ...deniedAdministrators]),
+  ].filter((arn) => !ACCOUNT_WIDE_PRINCIPAL.test(arn));
   return {
     keyAdministrators: keyAdministrators.map(principalView),
     authService: authService.map(principalView),
@@ -140,6 +167,8 @@ function principalViews(deployment: Deployment) {
 }
 
 function principalView(arn: string): PrincipalView {
+  // `*` and account roots always exist, so `everyone`, the list to check, leaves them out.
+  if (ACCOUNT_WIDE_PRINCIPAL.test(arn)) return { arn, code: markdownCode(arn), checkCommand: '' };
   const identity = parseIamIdentity(arn);
   if (!identity) throw new Error(`not an IAM role or user ARN: ${arn}`);
   const [command, field] =
@@ -228,11 +257,18 @@ function fileRefs(deploymentName: string): Record<DeploymentFile, FileRef> {
 }
 
 function accessMatrixView(matrix: AccessMatrix) {
+  const who = ({ role, principal }: AccessMatrixPrincipal) =>
+    role ? `${markdownText(role)} ${markdownCode(principal)}` : markdownCode(principal);
   return {
     actionGroups: matrix.actionGroups.map(markdownText),
     rows: matrix.rows.map((row) => ({
-      principal: markdownCode(row.principal),
+      principal: who(row),
       outcomes: row.outcomes.map(markdownText),
     })),
+    partlyAllowed: (matrix.partlyAllowed ?? []).map((row) => ({
+      principal: who(row),
+      actions: row.actions.map(markdownCode).join(', '),
+    })),
+    notComputedBecause: markdownText(matrix.notComputedBecause ?? ''),
   };
 }

@@ -32,6 +32,10 @@ export interface KeySettings {
   readonly description: string;
   readonly deletionWindowDays: number;
   readonly rotationPeriodDays: number;
+  /** Beyond RFD 42: key administrators may manage the key but not encrypt or decrypt. */
+  readonly administratorsManageOnly: boolean;
+  /** Beyond RFD 42: the Auth Service may use the key only through S3, for this bucket. */
+  readonly authServiceThroughS3Only: boolean;
 }
 
 export interface Principals {
@@ -41,10 +45,14 @@ export interface Principals {
   readonly authService: readonly string[];
   /** Administrators kept out by an explicit Deny. May be empty. */
   readonly deniedAdministrators: readonly string[];
+  /** Beyond RFD 42: ARN patterns denied through `aws:PrincipalArn` (ArnLike). May be empty. */
+  readonly deniedAdministratorPatterns: readonly string[];
   /** The identity that runs Terraform, when known. */
   readonly deployer?: string;
   /** Attach the Auth Service IAM policy to each Auth Service identity. */
   readonly attachAuthServicePolicy: boolean;
+  /** Lets `*` or an account root stand in the allow lists; refused otherwise. */
+  readonly permitAccountWidePrincipals: boolean;
 }
 
 export interface TeleportSettings {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { RecordingsStack } from '../construct/recordings-stack';
 import type { Deployment } from '../model/deployment';
+import { blockSchemas } from './block-schema';
+import type { BlockSchemas } from './hcl';
 
 /** Terraform JSON configuration, as `cdktf synth` writes it. */
 export type TerraformJson = Record<string, unknown> & { terraform?: Record<string, unknown> };
@@ -12,6 +14,8 @@ export interface SynthesizedDeployment {
   readonly deployment: Deployment;
   /** The stack's Terraform JSON, without cdktf's machine-specific local backend. */
   readonly terraform: TerraformJson;
+  /** Which of its arguments are nested blocks, for writing it as HCL. */
+  readonly blocks: BlockSchemas;
 }
 
 /** Adds one stack per deployment to an app. The cdktf CLI's app and `generate` share this. */
@@ -24,12 +28,16 @@ export function synthesize(deployments: readonly Deployment[]): SynthesizedDeplo
   const outdir = mkdtempSync(join(tmpdir(), 'recordings-synth-'));
   try {
     const app = new App({ outdir, skipBackendValidation: true });
-    addStacks(app, deployments);
+    const stacks = addStacks(app, deployments);
     app.synth();
-    return deployments.map((deployment) => {
+    return deployments.map((deployment, index) => {
       const file = join(outdir, 'stacks', deployment.name, 'cdk.tf.json');
       const terraform = JSON.parse(readFileSync(file, 'utf8')) as TerraformJson;
-      return { deployment, terraform: withoutBackend(terraform) };
+      return {
+        deployment,
+        terraform: withoutBackend(terraform),
+        blocks: blockSchemas(stacks[index]),
+      };
     });
   } finally {
     rmSync(outdir, { recursive: true, force: true });

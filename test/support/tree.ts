@@ -21,12 +21,14 @@ export function tempDir(label: string): string {
 }
 
 /** Runs the command line in-process and captures what it prints. */
-export function runCli(argv: string[]): { status: number; stdout: string; stderr: string } {
+export async function runCli(
+  argv: string[],
+): Promise<{ status: number; stdout: string; stderr: string }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { run } = require('../../src/cli/main') as typeof import('../../src/cli/main');
   let stdout = '';
   let stderr = '';
-  const status = run(
+  const status = await run(
     argv,
     { write: (s: string) => (stdout += s) },
     { write: (s: string) => (stderr += s) },
