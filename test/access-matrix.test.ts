@@ -135,9 +135,12 @@ const RFD42: Record<PrincipalKind, Expected> = {
 
 const SSO_ADMINS = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_AdministratorAccess_*`;
 
-async function evaluate(deployment: Deployment): Promise<ComputedAccessMatrix> {
+async function evaluate(
+  deployment: Deployment,
+  options?: { shareDecisions: boolean },
+): Promise<ComputedAccessMatrix> {
   const [{ terraform }] = synthesize([deployment]);
-  const matrix = await evaluateAccess(deployment, terraform);
+  const matrix = await evaluateAccess(deployment, terraform, undefined, options);
   if (!matrix.computed) throw new Error(`not computed: ${matrix.reason}`);
   return matrix;
 }
@@ -237,6 +240,22 @@ describe('access matrix with every opt-in hardening', () => {
 
   test('nobody else gains or loses anything', () => {
     expect(accessByPrincipal(matrix)).toEqual(expectedFor(matrix, HARDENED));
+  });
+});
+
+describe('requests the simulator cannot tell apart share one evaluation', () => {
+  test('sharing decisions gives the same matrix as evaluating every request', async () => {
+    const [hardened] = loadChanged((c) => {
+      c.principals.deniedAdministratorPatterns = [SSO_ADMINS];
+      c.key.administratorsManageOnly = true;
+      c.key.authServiceThroughS3Only = true;
+    });
+
+    for (const deployment of [exampleDeployment(), hardened]) {
+      const shared = await evaluate(deployment);
+      const every = await evaluate(deployment, { shareDecisions: false });
+      expect(shared).toEqual(every);
+    }
   });
 });
 

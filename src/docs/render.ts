@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { joinPath } from '../config/problems';
+import { PRECOMPILED } from './precompiled';
 
 /** The product's templates: two levels above this file in src/ and in dist/ alike. */
 export const TEMPLATES_DIR = join(__dirname, '..', '..', 'docs-templates');
@@ -31,14 +32,18 @@ export function createRenderer(dir: string): Renderer {
   if (existing) return existing;
 
   const handlebars = Handlebars.create();
-  registerPartials(handlebars, join(dir, 'partials'));
+  const precompiled = dir === TEMPLATES_DIR ? PRECOMPILED : {};
+  registerPartials(handlebars, join(dir, 'partials'), precompiled);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const renderer: Renderer = (name, view) => {
     try {
       assertComplete(view, '');
       let template = compiled.get(name);
       if (!template) {
-        template = handlebars.compile(readTemplate(dir, name), COMPILE_OPTIONS);
+        const spec = precompiled[name];
+        template = spec
+          ? handlebars.template(spec as TemplateSpec)
+          : handlebars.compile(readTemplate(dir, name), COMPILE_OPTIONS);
         compiled.set(name, template);
       }
       return template(view);
@@ -56,10 +61,21 @@ export function renderTemplate(name: string, view: object): string {
   return createRenderer(TEMPLATES_DIR)(name, view);
 }
 
-function registerPartials(handlebars: typeof Handlebars, dir: string): void {
+type TemplateSpec = Parameters<typeof Handlebars.template>[0];
+
+function registerPartials(
+  handlebars: typeof Handlebars,
+  dir: string,
+  precompiled: Readonly<Record<string, object>>,
+): void {
   if (!existsSync(dir)) return;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) {
-    handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(dir, file), 'utf8'));
+    const name = basename(file, '.hbs');
+    const spec = precompiled[`partials/${name}`];
+    const partial = spec
+      ? handlebars.template(spec as TemplateSpec)
+      : readFileSync(join(dir, file), 'utf8');
+    handlebars.registerPartial(name, partial);
   }
 }
 

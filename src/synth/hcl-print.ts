@@ -83,8 +83,11 @@ function alignAssignments(lines: ReadonlyArray<readonly [string, string]>, depth
  * LIMITATION: an emoji sequence that Go's tables split differently misaligns one line.
  */
 function columns(text: string): number {
-  return [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].length;
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  return [...GRAPHEMES.segment(text)].length;
 }
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** The value's lines: the first follows `name = `, the others are indented in full. */
 function printValue(value: HclValue, depth: number, used: number): string[] {
