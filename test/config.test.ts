@@ -57,7 +57,7 @@ describe('config', () => {
     );
 
     expect(problems).toEqual([
-      'bucket.name: "Bad_Bucket" is not valid (3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit)',
+      'bucket.name: "Bad_Bucket" has characters S3 refuses (3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit)',
       'key.deletionWindowDays: 3 is out of range (a whole number from 7 to 30)',
       'principals.keyAdministrators: is empty (list at least 1 entry)',
     ]);

@@ -129,9 +129,9 @@ describe('account-wide principals are refused unless permitted', () => {
     });
 
     expect(problems).toEqual([
-      'principals.deniedAdministrators[0]: "*" is not valid (list ARN patterns under deniedAdministratorPatterns)',
-      `principals.deniedAdministrators[1]: "${ROOT}" is not valid (name a role or user; the account root stands for every IAM identity)`,
-      `principals.deniedAdministrators[2]: "arn:aws:iam::${ACCOUNT}:user/admin-*" is not valid (list ARN patterns under deniedAdministratorPatterns)`,
+      'principals.deniedAdministrators[0]: "*" contains a wildcard (list ARN patterns under deniedAdministratorPatterns)',
+      `principals.deniedAdministrators[1]: "${ROOT}" is the account root (name a role or user; the account root stands for every IAM identity)`,
+      `principals.deniedAdministrators[2]: "arn:aws:iam::${ACCOUNT}:user/admin-*" contains a wildcard (list ARN patterns under deniedAdministratorPatterns)`,
     ]);
   });
 });
@@ -146,8 +146,8 @@ describe('principal ARNs', () => {
     });
 
     expect(problems).toEqual([
-      `principals.keyAdministrators[0]: "${session}" is not valid (use the role ARN ${KEY_ADMIN}, not a session)`,
-      `principals.deniedAdministratorPatterns[0]: "arn:aws:sts::${ACCOUNT}:assumed-role/admin/*" is not valid (use the role ARN arn:aws:iam::${ACCOUNT}:role/admin, not a session)`,
+      `principals.keyAdministrators[0]: "${session}" is an assumed-role session, not a role (use the role ARN ${KEY_ADMIN}, with the role's path if it has one)`,
+      `principals.deniedAdministratorPatterns[0]: "arn:aws:sts::${ACCOUNT}:assumed-role/admin/*" is an assumed-role session, not a role (use the role ARN arn:aws:iam::${ACCOUNT}:role/admin, with the role's path if it has one)`,
     ]);
   });
 

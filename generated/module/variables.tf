@@ -163,6 +163,11 @@ variable "key_alias" {
   }
 
   validation {
+    condition     = !can(regex("^(A[lL][iI][aA][sS]|aL[iI][aA][sS]|alI[aA][sS]|aliA[sS]|aliaS)/", var.key_alias))
+    error_message = "key_alias: ${jsonencode(var.key_alias)} does not start with \"alias/\" (write \"alias/\" in lowercase)"
+  }
+
+  validation {
     condition     = can(regex("^alias/", var.key_alias))
     error_message = "key_alias: ${jsonencode(var.key_alias)} does not start with \"alias/\" (write \"alias/${var.key_alias}\")"
   }
@@ -253,6 +258,11 @@ variable "prefix" {
   }
 
   validation {
+    condition     = !can(regex("^/+$", var.prefix))
+    error_message = "prefix: ${jsonencode(var.prefix)} starts or ends with \"/\" (name a folder, such as \"records\")"
+  }
+
+  validation {
     condition     = !can(regex("^/|/$", var.prefix))
     error_message = "prefix: ${jsonencode(var.prefix)} starts or ends with \"/\" (write \"${trim(var.prefix, "/")}\")"
   }
@@ -287,6 +297,16 @@ variable "tags" {
   validation {
     condition     = alltrue([for k, v in var.tags : !can(regex("^[aA][wW][sS]:", k))])
     error_message = "tags${try([for k, v in var.tags : "[${jsonencode(k)}]: key ${jsonencode(k)}" if !(!can(regex("^[aA][wW][sS]:", k)))][0], "")} uses the reserved \"aws:\" prefix (rename the tag)"
+  }
+
+  validation {
+    condition     = alltrue([for k, v in var.tags : !can(regex("^teleport-recordings$", k))])
+    error_message = "tags${try([for k, v in var.tags : "[${jsonencode(k)}]: key ${jsonencode(k)}" if !(!can(regex("^teleport-recordings$", k)))][0], "")} is the tag this tool sets to the deployment name (rename the tag)"
+  }
+
+  validation {
+    condition     = alltrue([for k, v in var.tags : !can(regex("^__proto__$", k))])
+    error_message = "tags${try([for k, v in var.tags : "[${jsonencode(k)}]: key ${jsonencode(k)}" if !(!can(regex("^__proto__$", k)))][0], "")} cannot be carried through (rename the tag)"
   }
 
   validation {

@@ -1,65 +1,122 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import * as fs from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
 /** Marks a folder as written by this tool, so that a later run may replace it. */
 export const MARKER = '.teleport-recordings-output';
 
+/** The file system calls the writer makes; tests pass one that fails on purpose. */
+export type TreeIo = Pick<
+  typeof fs,
+  | 'existsSync'
+  | 'lstatSync'
+  | 'mkdirSync'
+  | 'mkdtempSync'
+  | 'readdirSync'
+  | 'realpathSync'
+  | 'renameSync'
+  | 'rmSync'
+  | 'writeFileSync'
+>;
+
+/** The target is a folder that must not be replaced; the message says why and what to do. */
 export class UnsafeTargetError extends Error {}
+
+export interface WriteOptions {
+  /** Files the run reads (the config): the target must not hold them. */
+  readonly keep?: readonly string[];
+  readonly io?: TreeIo;
+}
 
 /**
  * Writes a whole tree beside the target and swaps it in only once every file
- * is written. On any failure the target stays as it was.
+ * is written. On any failure the target stays as it was and the staging
+ * folder is removed.
  */
-export function writeTreeAtomically(target: string, files: ReadonlyMap<string, string>): void {
-  assertReplaceable(target);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(join(parent, `.${basename(target)}.new-`));
+export function writeTreeAtomically(
+  target: string,
+  files: ReadonlyMap<string, string>,
+  options: WriteOptions = {},
+): void {
+  const io = options.io ?? fs;
+  checkTarget(target, options.keep ?? [], io);
+  const parent = dirname(resolve(target));
+  io.mkdirSync(parent, { recursive: true });
+  // LIMITATION: a run killed at this point leaves a .NAME.new-* folder beside the target.
+  const staging = io.mkdtempSync(join(parent, `.${basename(resolve(target))}.new-`));
   try {
     for (const [path, content] of files) {
       const file = join(staging, path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, content);
+      io.mkdirSync(dirname(file), { recursive: true });
+      io.writeFileSync(file, content);
     }
-    writeFileSync(join(staging, MARKER), 'Generated output. Regenerate instead of editing.\n');
-    swapIn(staging, target);
+    io.writeFileSync(join(staging, MARKER), 'Generated output. Regenerate instead of editing.\n');
+    swapIn(staging, resolve(target), io);
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    io.rmSync(staging, { recursive: true, force: true });
     throw error;
   }
 }
 
-function swapIn(staging: string, target: string): void {
-  if (!existsSync(target)) {
-    renameSync(staging, target);
+/** Two renames: between them the target is briefly absent, never half-written. */
+function swapIn(staging: string, target: string, io: TreeIo): void {
+  if (!io.existsSync(target)) {
+    io.renameSync(staging, target);
     return;
   }
   const retired = `${staging}.old`;
-  renameSync(target, retired);
+  // LIMITATION: a run killed between these renames leaves no target, the old output in .old.
+  io.renameSync(target, retired);
   try {
-    renameSync(staging, target);
+    io.renameSync(staging, target);
   } catch (error) {
-    renameSync(retired, target);
+    io.renameSync(retired, target);
     throw error;
   }
-  rmSync(retired, { recursive: true, force: true });
+  // The new output is in place; a leftover of the old one must not turn success into failure.
+  try {
+    io.rmSync(retired, { recursive: true, force: true });
+  } catch {
+    // LIMITATION: when the old output cannot be removed, a .NAME.new-*.old folder stays beside it.
+  }
 }
 
-/** Refuses to replace a folder that holds anything this tool did not write. */
-function assertReplaceable(target: string): void {
-  if (!existsSync(target)) return;
-  const entries = readdirSync(target);
-  if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new UnsafeTargetError(
-      `${target} is not empty and was not written by this tool (choose a new or empty folder)`,
-    );
+/** Refuses a target whose replacement would lose anything this tool did not write. */
+export function checkTarget(target: string, keep: readonly string[] = [], io: TreeIo = fs): void {
+  const absolute = join(real(dirname(resolve(target)), io), basename(resolve(target)));
+  const refuse = (message: string) => {
+    throw new UnsafeTargetError(message);
+  };
+  if (absolute === parse(absolute).root)
+    refuse('is the file system root (choose a folder of its own)');
+  if (absolute === resolve(homedir())) refuse('is the home folder (choose a folder of its own)');
+  if (holds(absolute, process.cwd())) {
+    refuse('holds the current folder (choose a folder beside or below it)');
   }
+  for (const file of keep) {
+    if (holds(absolute, real(file, io)))
+      refuse(`holds ${file}, which this run reads (choose another folder)`);
+  }
+  if (!io.existsSync(absolute)) return;
+  const stat = io.lstatSync(absolute);
+  if (stat.isSymbolicLink()) refuse('is a symbolic link (name the folder it points to)');
+  if (!stat.isDirectory()) refuse('is a file, not a folder (choose a folder)');
+  const entries = io.readdirSync(absolute);
+  if (entries.length > 0 && !entries.includes(MARKER)) {
+    refuse('is not empty and was not written by this tool (choose a new or empty folder)');
+  }
+}
+
+function real(path: string, io: TreeIo): string {
+  try {
+    return io.realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** True when `inner` is `outer` or lies below it. */
+function holds(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

@@ -1,4 +1,4 @@
-import { joinPath, shown, type Problem } from './problems';
+import { joinPath, quoted, shown, type Broken, type Problem } from './problems';
 import type { Schema } from './schema';
 
 /** Checks a parsed value against the schema and lists every problem. */
@@ -7,10 +7,7 @@ export function checkSchema(schema: Schema, value: unknown, path = ''): Problem[
   const report = (message: string, fix: string) => problems.push({ path, message, fix });
 
   if (schema.type && !hasType(schema.type, value)) {
-    report(
-      `expected ${article(schema.type)}, got ${describe(value)}`,
-      schema['x-fix'] ?? article(schema.type),
-    );
+    report(wrongType(schema.type, value), typeFix(schema, value));
     return problems;
   }
   if (typeof value === 'string') checkString(schema, value, report);
@@ -22,18 +19,49 @@ export function checkSchema(schema: Schema, value: unknown, path = ''): Problem[
 
 type Report = (message: string, fix: string) => void;
 
-function checkString(schema: Schema, value: string, report: Report): void {
-  const fix = schema.hint?.(value) ?? schema['x-fix'];
-  if (schema.minLength !== undefined && [...value].length < schema.minLength) {
-    report(`${shown(value)} is too short`, fix ?? `at least ${schema.minLength} characters`);
-  } else if (schema.maxLength !== undefined && [...value].length > schema.maxLength) {
-    report(`${shown(value)} is too long`, fix ?? `at most ${schema.maxLength} characters`);
-  } else if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
-    report(`${shown(value)} is not valid`, fix ?? `match ${schema.pattern}`);
-  } else {
-    const broken = schema.rule?.(value);
-    if (broken) report(`${shown(value)} ${broken.message}`, broken.fix);
+function wrongType(type: NonNullable<Schema['type']>, value: unknown): string {
+  if (value === null) return 'has no value';
+  return `expected ${article(type)}, got ${describe(value)}`;
+}
+
+/** YAML reads `30` as a number and `"30"` as text: say which way to write it. */
+function typeFix(schema: Schema, value: unknown): string {
+  const right = schema['x-fix'] ?? article(schema.type as string);
+  if (value === null && schema.type === 'array') return `${right}; [] for none`;
+  const text = String(value);
+  const fitsAsText = !schema.pattern || new RegExp(schema.pattern, 'u').test(text);
+  if (schema.type === 'string' && /^(number|boolean)$/.test(typeof value) && fitsAsText) {
+    return `put it in quotes: ${quoted(text)}`;
   }
+  if (schema.type === 'integer' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) {
+    return `write it without quotes: ${value.trim()}`;
+  }
+  return right;
+}
+
+function checkString(schema: Schema, value: string, report: Report): void {
+  const broken = stringProblem(schema, value);
+  if (broken) report(`${shown(value)} ${broken.message}`, broken.fix);
+}
+
+/** The first rule the text breaks: length, then pattern, then the AWS rule. */
+function stringProblem(schema: Schema, value: string): Broken {
+  const fix = schema['x-fix'];
+  const length = [...value].length;
+  if (schema.minLength !== undefined && length < schema.minLength) {
+    return { message: 'is too short', fix: fix ?? `at least ${characters(schema.minLength)}` };
+  }
+  if (schema.maxLength !== undefined && length > schema.maxLength) {
+    return { message: 'is too long', fix: fix ?? `at most ${characters(schema.maxLength)}` };
+  }
+  if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
+    return schema.explain?.(value) ?? { message: 'is not valid', fix: fix ?? 'see the schema' };
+  }
+  return schema.rule?.(value);
+}
+
+function characters(count: number): string {
+  return count === 1 ? '1 character' : `${count} characters`;
 }
 
 function checkNumber(schema: Schema, value: number, report: Report): void {
@@ -73,14 +101,19 @@ function checkObject(schema: Schema, value: Record<string, unknown>, path: strin
   const problems: Problem[] = [];
   const known = Object.keys(schema.properties ?? {});
   for (const name of schema.required ?? []) {
-    if (!(name in value)) {
-      const fix = schema.properties?.[name]?.description ?? 'add it';
-      problems.push({ path: joinPath(path, name), message: 'is required', fix: `add it: ${fix}` });
+    if (!Object.hasOwn(value, name)) {
+      const what = schema.properties?.[name]?.description;
+      const fix = what ? `add it: ${what}` : 'add it';
+      problems.push({ path: joinPath(path, name), message: 'is required', fix });
     }
   }
   for (const [name, child] of Object.entries(value)) {
     const childPath = joinPath(path, name);
-    const childSchema = schema.properties?.[name];
+    // Own properties only: a key such as "constructor" must not find Object's.
+    const childSchema =
+      schema.properties && Object.hasOwn(schema.properties, name)
+        ? schema.properties[name]
+        : undefined;
     if (childSchema) {
       problems.push(...checkSchema(childSchema, child, childPath));
     } else if (schema.additionalProperties === false) {
@@ -100,7 +133,8 @@ function checkObject(schema: Schema, value: Record<string, unknown>, path: strin
   return problems;
 }
 
-function suggest(name: string, known: readonly string[]): string {
+/** A did-you-mean for a misspelt name, or the list of names to choose from. */
+export function suggest(name: string, known: readonly string[], noun = 'known fields'): string {
   const close = known
     .map((candidate) => ({
       candidate,
@@ -109,7 +143,7 @@ function suggest(name: string, known: readonly string[]): string {
     .filter(({ distance }) => distance <= Math.max(2, Math.floor(name.length / 3)))
     .sort((a, b) => a.distance - b.distance)[0];
   if (close) return `did you mean "${close.candidate}"?`;
-  return `known fields: ${known.join(', ')}`;
+  return `${noun}: ${known.join(', ')}`;
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,16 +1,16 @@
-import { parseDocument } from 'yaml';
 import type { Deployment, Partition } from '../model/deployment';
 import { checkSchema, isObject } from './check-schema';
 import { ConfigError, joinPath, type Problem } from './problems';
 import { checkRules } from './rules';
 import { deploymentSchema } from './schema';
+import { parseConfigYaml } from './yaml';
 
 /**
  * Reads a config file's bytes into validated deployments. Throws ConfigError
  * listing every problem found.
  */
 export function loadConfig(bytes: Uint8Array | string): Deployment[] {
-  const raw = parseYaml(decode(bytes));
+  const raw = parseConfigYaml(bytes);
   const { entries, problems } = splitDeployments(raw);
   const deployments = entries.map(({ value, path }) => {
     const schemaProblems = checkSchema(deploymentSchema, value, path);
@@ -29,41 +29,6 @@ export function loadConfig(bytes: Uint8Array | string): Deployment[] {
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return deployments as Deployment[];
-}
-
-function decode(bytes: Uint8Array | string): string {
-  if (typeof bytes === 'string') return bytes;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ConfigError([
-      { path: '', message: 'is not UTF-8 text', fix: 'save the file as UTF-8' },
-    ]);
-  }
-}
-
-function parseYaml(text: string): unknown {
-  if (text.trim() === '') {
-    throw new ConfigError([
-      { path: '', message: 'is empty', fix: 'describe a deployment; see examples/' },
-    ]);
-  }
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  if (document.errors.length > 0) {
-    throw new ConfigError(
-      document.errors.map((error) => {
-        const at = error.linePos?.[0];
-        const where = at ? `line ${at.line}, column ${at.col}` : 'somewhere';
-        const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        return {
-          path: '',
-          message: `YAML error at ${where}: ${message}`,
-          fix: 'correct the YAML syntax',
-        };
-      }),
-    );
-  }
-  return document.toJS();
 }
 
 interface Entry {
@@ -166,7 +131,7 @@ function toDeployment(raw: RawDeployment): Deployment {
 }
 
 /** The partition a region belongs to; principals must share it (checked in rules). */
-function partitionOfRegion(region: string): Partition {
+export function partitionOfRegion(region: string): Partition {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';

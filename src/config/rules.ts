@@ -1,11 +1,13 @@
 import { ACCOUNT_WIDE_PRINCIPAL, arnPatternMatches, iamAccountOf } from '../model/arn';
 import type { Deployment, Partition } from '../model/deployment';
-import { joinPath, shown, type Problem } from './problems';
+import { joinPath, shown, type Broken, type Problem } from './problems';
+import { checkTags, DEPLOYMENT_TAG } from './tag-rules';
 
 /** Checks across fields, once every field is valid on its own. */
 export function checkRules(deployment: Deployment, path: string): Problem[] {
   return [
     ...checkPrincipals(deployment, joinPath(path, 'principals')),
+    ...checkTags(deployment.tags, joinPath(path, 'tags')),
     ...checkTeleportRoles(deployment.teleport, joinPath(path, 'teleport')),
   ];
 }
@@ -23,8 +25,6 @@ function checkTeleportRoles(teleport: Deployment['teleport'], path: string): Pro
   });
   return problems;
 }
-
-type Broken = { message: string; fix: string } | undefined;
 
 /**
  * A naming rule that one regular expression says: a value that matches
@@ -67,6 +67,7 @@ export const BUCKET_NAME_RULES: readonly NamingRule[] = [
 
 /** Refuses rather than trims slashes, so that the config says what is deployed. */
 export const PREFIX_RULES: readonly NamingRule[] = [
+  { refuse: '^/+$', message: 'starts or ends with "/"', fix: 'name a folder, such as "records"' },
   { refuse: '^/|/$', message: 'starts or ends with "/"', fix: 'write "{trimmed}"' },
   {
     // Characters that the IAM resource, the storage URL and S3 all read literally.
@@ -77,6 +78,12 @@ export const PREFIX_RULES: readonly NamingRule[] = [
 ];
 
 export const ALIAS_RULES: readonly NamingRule[] = [
+  {
+    // "alias/" with a capital somewhere: JavaScript and RE2 share no case-insensitive flag.
+    refuse: '^(A[lL][iI][aA][sS]|aL[iI][aA][sS]|alI[aA][sS]|aliA[sS]|aliaS)/',
+    message: 'does not start with "alias/"',
+    fix: 'write "alias/" in lowercase',
+  },
   { require: '^alias/', message: 'does not start with "alias/"', fix: 'write "alias/{value}"' },
   { refuse: '^alias/aws/', message: 'is reserved for AWS managed keys', fix: 'drop "aws/"' },
   {
@@ -88,6 +95,13 @@ export const ALIAS_RULES: readonly NamingRule[] = [
 
 export const TAG_KEY_RULES: readonly NamingRule[] = [
   { refuse: '^[aA][wW][sS]:', message: 'uses the reserved "aws:" prefix', fix: 'rename the tag' },
+  {
+    refuse: `^${DEPLOYMENT_TAG}$`,
+    message: 'is the tag this tool sets to the deployment name',
+    fix: 'rename the tag',
+  },
+  // Object code reads this key as the prototype, so the tag would vanish.
+  { refuse: '^__proto__$', message: 'cannot be carried through', fix: 'rename the tag' },
 ];
 
 export const bucketNameRule = (name: string): Broken => brokenRule(BUCKET_NAME_RULES, name);

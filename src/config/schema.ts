@@ -1,10 +1,16 @@
+import { ACCOUNT_WIDE_PRINCIPAL, IAM_IDENTITY_ARN, IAM_IDENTITY_PATTERN } from '../model/arn';
+import { explainIamArn, IAM_ARN_FIX, iamArnRule } from './arn-rules';
 import {
-  ACCOUNT_WIDE_PRINCIPAL,
-  IAM_IDENTITY_ARN,
-  IAM_IDENTITY_PATTERN,
-  iamArnHint,
-} from '../model/arn';
+  BUCKET_NAME_FIX,
+  deploymentNameRule,
+  descriptionRule,
+  explainBucketName,
+  explainRegion,
+  REGION_PATTERN,
+} from './name-rules';
+import type { Broken } from './problems';
 import { aliasRule, bucketNameRule, prefixRule, tagKeyRule } from './rules';
+import { TAG_PATTERN } from './tag-rules';
 
 /**
  * The config file's schema. It drives validation and is published as JSON
@@ -28,20 +34,18 @@ export type Schema = {
   readonly default?: unknown;
   readonly 'x-fix'?: string;
   readonly $ref?: string;
-  /** A fix that depends on the value received; not part of the published JSON. */
-  readonly hint?: (value: string) => string | undefined;
+  /** Says what is wrong when the pattern fails; not part of the published JSON. */
+  readonly explain?: (value: string) => Broken;
   /** An AWS rule that a pattern cannot say well; not part of the published JSON. */
-  readonly rule?: (value: string) => { message: string; fix: string } | undefined;
+  readonly rule?: (value: string) => Broken;
 };
-
-const BUCKET_NAME_FIX =
-  '3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit';
 
 const iamArn: Schema = {
   type: 'string',
   pattern: IAM_IDENTITY_ARN.source,
-  'x-fix': 'an IAM role or user ARN such as arn:aws:iam::123456789012:role/NAME',
-  hint: iamArnHint,
+  'x-fix': IAM_ARN_FIX,
+  explain: explainIamArn,
+  rule: iamArnRule,
 };
 
 const arnList = (description: string, minItems: number, items = iamArn): Schema => ({
@@ -60,15 +64,21 @@ const allowedPrincipal: Schema = {
 
 const deniedArn: Schema = {
   ...iamArn,
-  hint: (arn) =>
-    arn.includes('*') ? 'list ARN patterns under deniedAdministratorPatterns' : iamArnHint(arn),
+  explain: (arn) =>
+    arn.includes('*')
+      ? {
+          message: 'contains a wildcard',
+          fix: 'list ARN patterns under deniedAdministratorPatterns',
+        }
+      : explainIamArn(arn),
 };
 
 const deniedPattern: Schema = {
   type: 'string',
   pattern: IAM_IDENTITY_PATTERN.source,
   'x-fix': 'a role or user ARN whose path or name may use * and ?',
-  hint: iamArnHint,
+  // Wildcards are allowed here: what else is wrong is found as in a plain ARN.
+  explain: (pattern) => explainIamArn(pattern.replace(/[*?]/g, 'x')),
 };
 
 const days = (description: string, minimum: number, maximum: number, dflt?: number): Schema => ({
@@ -88,6 +98,7 @@ const roleName: Schema = {
 export const deploymentSchema: Schema = {
   type: 'object',
   description: 'One Teleport cluster: its recordings key, bucket and policies.',
+  'x-fix': 'the fields of a deployment; see examples/',
   required: ['name', 'region', 'bucket', 'key', 'principals'],
   additionalProperties: false,
   properties: {
@@ -96,15 +107,18 @@ export const deploymentSchema: Schema = {
       description: 'Deployment name, used in resource names and tags.',
       pattern: '^[a-z][a-z0-9-]{0,38}[a-z0-9]$',
       'x-fix': '2 to 40 lowercase letters, digits or hyphens, starting with a letter',
+      rule: deploymentNameRule,
     },
     region: {
       type: 'string',
       description: 'AWS region of the key and the bucket, for example us-east-1.',
-      pattern: '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+$',
-      'x-fix': 'a region code such as us-east-1',
+      pattern: REGION_PATTERN,
+      'x-fix': 'a region code of aws, aws-cn or aws-us-gov, such as us-east-1',
+      explain: explainRegion,
     },
     bucket: {
       type: 'object',
+      description: 'The recordings bucket.',
       required: ['name', 'prefix'],
       additionalProperties: false,
       properties: {
@@ -115,6 +129,7 @@ export const deploymentSchema: Schema = {
           maxLength: 63,
           pattern: '^[a-z0-9][a-z0-9.-]*[a-z0-9]$',
           'x-fix': BUCKET_NAME_FIX,
+          explain: explainBucketName,
           rule: bucketNameRule,
         },
         prefix: {
@@ -134,6 +149,7 @@ export const deploymentSchema: Schema = {
     },
     key: {
       type: 'object',
+      description: 'The recordings key.',
       required: ['alias'],
       additionalProperties: false,
       properties: {
@@ -148,6 +164,7 @@ export const deploymentSchema: Schema = {
           type: 'string',
           description: 'Key description. Defaults to one naming the deployment.',
           maxLength: 8192,
+          rule: descriptionRule,
         },
         deletionWindowDays: days('Waiting period before a deleted key is gone.', 7, 30, 30),
         rotationPeriodDays: days('Days between automatic key rotations.', 90, 2560, 365),
@@ -169,6 +186,7 @@ export const deploymentSchema: Schema = {
     },
     principals: {
       type: 'object',
+      description: 'Who may use, manage or never touch the key: IAM role or user ARNs.',
       required: ['keyAdministrators', 'authService'],
       additionalProperties: false,
       properties: {
@@ -202,6 +220,7 @@ export const deploymentSchema: Schema = {
     },
     teleport: {
       type: 'object',
+      description: 'Teleport roles that may or may not play recordings back.',
       additionalProperties: false,
       properties: {
         auditorRoles: {
@@ -234,14 +253,14 @@ export const deploymentSchema: Schema = {
         type: 'string',
         minLength: 1,
         maxLength: 128,
-        pattern: '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$',
+        pattern: TAG_PATTERN,
         'x-fix': 'letters, digits, spaces and _ . : / = + - @',
         rule: tagKeyRule,
       },
       additionalProperties: {
         type: 'string',
         maxLength: 256,
-        pattern: '^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$',
+        pattern: TAG_PATTERN,
         'x-fix': 'letters, digits, spaces and _ . : / = + - @, at most 256',
       },
     },

@@ -1,11 +1,14 @@
+import { checkDeployment } from '../config/check-deployment';
+import { ConfigError } from '../config/problems';
+import { DEPLOYMENT_TAG } from '../config/tag-rules';
 import { ACCOUNT_WIDE_PRINCIPAL, parseIamIdentity, type IamIdentity } from '../model/arn';
 import type { Deployment, Principals } from '../model/deployment';
 import { policyJson } from '../policies/document';
 import { buildKeyPolicy, keyPolicyOptions, type KeyPolicyPrincipals } from '../policies/key-policy';
 import { terraformLiteral } from './literal';
 
-/** The tag that names the deployment on every taggable resource. */
-export const DEPLOYMENT_TAG = 'teleport-recordings';
+/** The tag that names the deployment on every taggable resource; the config refuses it. */
+export { DEPLOYMENT_TAG };
 
 /**
  * What the construct declares, as Terraform values. Every string is a
@@ -49,6 +52,9 @@ export type AuthServiceAttachments =
  * nowhere else: `${` and `%{` in it stay literal.
  */
 export function fromDeployment(deployment: Deployment): RecordingsInputs {
+  // A deployment built in code gets the checks of a config file, before any resource exists.
+  const problems = checkDeployment(deployment);
+  if (problems.length > 0) throw new ConfigError(problems);
   const text = terraformLiteral;
   const { bucket, key, principals } = deployment;
   const days = bucket.noncurrentVersionExpirationDays;
@@ -65,13 +71,30 @@ export function fromDeployment(deployment: Deployment): RecordingsInputs {
     rotationPeriodDays: key.rotationPeriodDays,
     // The options hold no config text that Terraform reads as a template: the schema
     // keeps `$` and `%` out of bucket names and ARN patterns.
-    keyPolicy: policyJson(
-      buildKeyPolicy(literalPrincipals(principals), keyPolicyOptions(deployment)),
+    keyPolicy: sizedKeyPolicy(
+      policyJson(buildKeyPolicy(literalPrincipals(principals), keyPolicyOptions(deployment))),
+      deployment.name,
     ),
     tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [text(k), text(v)])),
     region: text(deployment.region),
     attachments: { identities: attached(principals) },
   };
+}
+
+/** KMS's limit on a key policy document. */
+const MAX_KEY_POLICY_BYTES = 32_768;
+
+/** Refuses here, rather than at apply, a key policy too large for KMS. */
+function sizedKeyPolicy(policy: string, name: string): string {
+  const bytes = Buffer.byteLength(policy);
+  if (bytes <= MAX_KEY_POLICY_BYTES) return policy;
+  throw new ConfigError([
+    {
+      path: 'principals',
+      message: `make a key policy of ${bytes} bytes for ${name}, more than KMS's ${MAX_KEY_POLICY_BYTES}`,
+      fix: 'name fewer principals, for instance one role that many people assume',
+    },
+  ]);
 }
 
 function literalPrincipals(principals: Principals): Record<KeyPolicyPrincipals, string[]> {

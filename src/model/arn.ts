@@ -45,20 +45,6 @@ export function storageUrl(bucket: string, prefix: string, region: string, keyAr
   return `s3://${bucket}/${prefix}?region=${region}&sse_kms_key=${keyArn}`;
 }
 
-/** Says how to turn a near-miss into an IAM role or user ARN. */
-export function iamArnHint(arn: string): string | undefined {
-  const session = /^arn:([a-z-]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
-  if (session) {
-    return `use the role ARN arn:${session[1]}:iam::${session[2]}:role/${session[3]}, not a session`;
-  }
-  if (arn !== arn.trim()) return 'remove the spaces around the ARN';
-  if (arn.includes('*')) return 'name each principal by its exact ARN; wildcards are not allowed';
-  if (/:root$/.test(arn))
-    return 'name a role or user; the account root stands for every IAM identity';
-  if (arn.endsWith('/')) return 'remove the trailing "/"';
-  return undefined;
-}
-
 /** `*` or an account root: stands for every identity, so allow lists refuse it by default. */
 export const ACCOUNT_WIDE_PRINCIPAL = /^(?:\*|arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):root)$/;
 
