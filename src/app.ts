@@ -11,10 +11,19 @@ import { addStacks } from './synth/terraform-json';
  */
 function main(): void {
   const configPath = process.env.TELEPORT_RECORDINGS_CONFIG || EXAMPLE_CONFIG;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(configPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    process.stderr.write(`TELEPORT_RECORDINGS_CONFIG: cannot read ${configPath} (${code})\n`);
+    process.exitCode = 2;
+    return;
+  }
   try {
     // Stack traces in construct metadata cost time and appear in no Terraform file.
     const app = new App({ stackTraces: false });
-    addStacks(app, loadConfig(readFileSync(configPath)));
+    addStacks(app, loadConfig(bytes));
     app.synth();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -2,10 +2,9 @@ import * as fs from 'node:fs';
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MARKER, type TreeIo, writeTreeAtomically } from '../src/cli/atomic-write';
+import { MARKER, markerText, type TreeIo, writeTreeAtomically } from '../src/cli/atomic-write';
 import { readTree, tempDir } from './support/tree';
 
-const MARKER_TEXT = 'Generated output. Regenerate instead of editing.\n';
 const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
 /** A folder written by an earlier run, and the listing of the folder around it. */
@@ -36,23 +35,53 @@ function failingIo(fail: (name: string, args: unknown[]) => boolean): TreeIo {
     'mkdirSync',
     'mkdtempSync',
     'readdirSync',
+    'readFileSync',
     'realpathSync',
     'renameSync',
     'rmSync',
     'writeFileSync',
+    'chmodSync',
   ];
   return Object.fromEntries(names.map((n) => [n, wrap(n)])) as unknown as TreeIo;
 }
 
 describe('writeTreeAtomically', () => {
+  test.each([
+    ['a file the tool did not write', 'docs/notes.md', 'holds docs/notes.md'],
+    [
+      'Terraform state kept in the output',
+      'state/terraform.tfstate',
+      'holds state/terraform.tfstate',
+    ],
+  ])(
+    'refuses to replace earlier output that holds %s, and leaves it as it was',
+    (_, path, says) => {
+      const earlier = earlierOutput();
+      mkdirSync(dirname(join(earlier.target, path)), { recursive: true });
+      writeFileSync(join(earlier.target, path), 'mine\n');
+      const before = { ...earlier, before: readTree(earlier.target) };
+
+      expect(() => writeTreeAtomically(earlier.target, files({ 'c.json': 'new\n' }))).toThrow(
+        `${says}, which this tool did not write (move it out or choose another folder)`,
+      );
+      expectUntouched(before);
+    },
+  );
+
   test('writes every file and the marker into a new folder', () => {
     const target = join(tempDir('atomic'), 'nested', 'out');
 
     writeTreeAtomically(target, files({ 'a.json': '{}\n', 'x/y/z.md': 'z\n' }));
 
     expect(readTree(target)).toEqual(
-      files({ [MARKER]: MARKER_TEXT, 'a.json': '{}\n', 'x/y/z.md': 'z\n' }),
+      files({
+        [MARKER]:
+          'Generated output. Regenerate instead of editing. Files written:\na.json\nx/y/z.md\n',
+        'a.json': '{}\n',
+        'x/y/z.md': 'z\n',
+      }),
     );
+    expect(fs.statSync(target).mode & 0o777).toBe(0o755);
     expect(readdirSync(dirname(target))).toEqual(['out']);
   });
 
@@ -61,7 +90,9 @@ describe('writeTreeAtomically', () => {
 
     writeTreeAtomically(target, files({ 'c.json': 'new\n' }));
 
-    expect(readTree(target)).toEqual(files({ [MARKER]: MARKER_TEXT, 'c.json': 'new\n' }));
+    expect(readTree(target)).toEqual(
+      files({ [MARKER]: markerText(['c.json']), 'c.json': 'new\n' }),
+    );
     expect(readdirSync(dirname(target))).toEqual(siblings);
   });
 

@@ -2,8 +2,22 @@ import * as fs from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
-/** Marks a folder as written by this tool, so that a later run may replace it. */
+/**
+ * Marks a folder as written by this tool and lists the files it wrote, so that a later run
+ * may replace the folder, and only while it holds nothing else.
+ */
 export const MARKER = '.teleport-recordings-output';
+const MARKER_HEADER = 'Generated output. Regenerate instead of editing. Files written:\n';
+
+export function markerText(paths: Iterable<string>): string {
+  return (
+    MARKER_HEADER +
+    [...paths]
+      .sort()
+      .map((path) => `${path}\n`)
+      .join('')
+  );
+}
 
 /** The file system calls the writer makes; tests pass one that fails on purpose. */
 export type TreeIo = Pick<
@@ -13,10 +27,12 @@ export type TreeIo = Pick<
   | 'mkdirSync'
   | 'mkdtempSync'
   | 'readdirSync'
+  | 'readFileSync'
   | 'realpathSync'
   | 'renameSync'
   | 'rmSync'
   | 'writeFileSync'
+  | 'chmodSync'
 >;
 
 /** The target is a folder that must not be replaced; the message says why and what to do. */
@@ -45,12 +61,14 @@ export function writeTreeAtomically(
   // LIMITATION: a run killed at this point leaves a .NAME.new-* folder beside the target.
   const staging = io.mkdtempSync(join(parent, `.${basename(resolve(target))}.new-`));
   try {
+    // mkdtemp makes a private folder; the output is meant to be read like any other.
+    io.chmodSync(staging, 0o755);
     for (const [path, content] of files) {
       const file = join(staging, path);
       io.mkdirSync(dirname(file), { recursive: true });
       io.writeFileSync(file, content);
     }
-    io.writeFileSync(join(staging, MARKER), 'Generated output. Regenerate instead of editing.\n');
+    io.writeFileSync(join(staging, MARKER), markerText(files.keys()));
     swapIn(staging, resolve(target), io);
   } catch (error) {
     io.rmSync(staging, { recursive: true, force: true });
@@ -102,9 +120,34 @@ export function checkTarget(target: string, keep: readonly string[] = [], io: Tr
   if (stat.isSymbolicLink()) refuse('is a symbolic link (name the folder it points to)');
   if (!stat.isDirectory()) refuse('is a file, not a folder (choose a folder)');
   const entries = io.readdirSync(absolute);
-  if (entries.length > 0 && !entries.includes(MARKER)) {
+  if (entries.length === 0) return;
+  if (!entries.includes(MARKER)) {
     refuse('is not empty and was not written by this tool (choose a new or empty folder)');
   }
+  const listed = written(absolute, io);
+  const stranger = filesOf(absolute, io).find((path) => !listed.has(path));
+  if (stranger) {
+    refuse(
+      `holds ${stranger}, which this tool did not write (move it out or choose another folder)`,
+    );
+  }
+}
+
+/** The files the marker lists, and the marker itself. */
+function written(folder: string, io: TreeIo): Set<string> {
+  const text = io.readFileSync(join(folder, MARKER), 'utf8') as string;
+  const listed = text.startsWith(MARKER_HEADER) ? text.slice(MARKER_HEADER.length).split('\n') : [];
+  return new Set([MARKER, ...listed.filter(Boolean)]);
+}
+
+/** Every file and link below a folder, by path relative to it with "/" separators. */
+function filesOf(folder: string, io: TreeIo): string[] {
+  return io.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (!entry.isDirectory()) return [entry.name];
+    const inner = filesOf(path, io).map((child) => `${entry.name}/${child}`);
+    return inner.length > 0 ? inner : [`${entry.name}/`];
+  });
 }
 
 function real(path: string, io: TreeIo): string {

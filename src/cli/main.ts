@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { loadConfig } from '../config/load';
 import { ConfigError, inert } from '../config/problems';
 import { MAX_CONFIG_BYTES } from '../config/yaml';
@@ -62,13 +62,24 @@ async function generate(options: ReturnType<typeof parseArguments>, out: Printer
   guardTarget(target, () => writeTreeAtomically(target, files, { keep }));
 
   for (const group of groups) {
-    const first = [...group.files.keys()][0];
-    out.write(inert(`wrote ${group.label}: ${shownPath(join(target, first))}`) + '\n');
+    out.write(inert(`wrote ${group.label}: ${groupPlace(target, [...group.files.keys()])}`) + '\n');
   }
   out.write(
     inert(`${files.size} files for ${deployments.length} deployment(s) in ${shownPath(target)}`) +
       '\n',
   );
+}
+
+/** One file by its path; several by the folder they share and their count. */
+function groupPlace(target: string, paths: readonly string[]): string {
+  if (paths.length === 1) return shownPath(join(target, paths[0]));
+  const folders = paths.map((path) => path.split('/').slice(0, -1));
+  let depth = 0;
+  while (depth < folders[0].length && folders.every((f) => f[depth] === folders[0][depth])) {
+    depth++;
+  }
+  const shared = folders[0].slice(0, depth);
+  return `${shownPath(join(target, ...shared))}${sep} (${paths.length} files)`;
 }
 
 function reportFailure(error: unknown, err: Printer): number {
