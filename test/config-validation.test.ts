@@ -763,6 +763,13 @@ const REFUSED_FILES: Array<[string, string | Uint8Array, string[]]> = [
     ],
   ],
   [
+    'a %YAML 1.1 directive, which would read 010 as 8 and no as false',
+    `%YAML 1.1\n---\n${example}`,
+    [
+      '(file): YAML error at line 1, column 1: the directive %YAML 1.1 asks for YAML 1.1, where no, 010 and 6:05 read as false, 8 and 365 (remove the directive; this tool reads YAML 1.2)',
+    ],
+  ],
+  [
     'a key holding a line break and a terminal escape, shown inert',
     `${example}"evil\\nname: x \\e[31m": 1\n`,
     [

@@ -44,6 +44,7 @@ export function parseConfigYaml(bytes: Uint8Array | string): unknown {
   // Unknown tags also warn; the feature check below names them.
   const warnings = document.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED');
   const problems = unique([...document.errors, ...warnings].map((e) => yamlProblem(e, text)));
+  if (problems.length === 0) problems.push(...otherVersion(document, text, at));
   if (problems.length === 0) problems.push(...unsupportedFeatures(document, at));
   if (problems.length > 0) throw new ConfigError(problems);
   const data = toPlainData(document);
@@ -128,6 +129,17 @@ function yamlWording(error: YAMLError, text: string): [string, string] {
       return [message, 'correct the YAML syntax'];
     }
   }
+}
+
+/** `%YAML 1.1` would bring back 1.1's readings of the same text: `no` as false, `010` as 8. */
+function otherVersion(document: Document, text: string, at: (offset: number) => string): Problem[] {
+  const { version } = document.directives?.yaml ?? { version: '1.2' };
+  if (version === '1.2') return [];
+  const offset = /^%YAML\b/m.exec(text)?.index ?? 0;
+  const message =
+    `YAML error at ${at(offset)}: the directive %YAML ${version} asks for YAML ${version}, ` +
+    'where no, 010 and 6:05 read as false, 8 and 365';
+  return [{ path: '', message, fix: 'remove the directive; this tool reads YAML 1.2' }];
 }
 
 /** Features that parse, but that this tool refuses to read. */
