@@ -716,6 +716,20 @@ const REFUSED_FILES: Array<[string, string | Uint8Array, string[]]> = [
     ['(file): YAML error at line 28, column 5: a key must be plain text (write the key as text)'],
   ],
   [
+    'tag keys that YAML reads as a number, a boolean and a hexadecimal number',
+    withTeam('  team: platform\n  1: x\n  true: y\n  0x10: z'),
+    [
+      '(file): YAML error at line 29, column 3: the key 1 is not text (put it in quotes: "1")',
+      '(file): YAML error at line 30, column 3: the key true is not text (put it in quotes: "true")',
+      '(file): YAML error at line 31, column 3: the key 0x10 is not text (put it in quotes: "0x10")',
+    ],
+  ],
+  [
+    'a key left empty',
+    withTeam('  team: platform\n  : x'),
+    ['(file): YAML error at line 29, column 1: the key is empty (write the key as text)'],
+  ],
+  [
     'an alias with no anchor',
     withTeam('  team: *platform'),
     [

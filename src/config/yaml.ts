@@ -10,7 +10,7 @@ import {
   type Document,
   type YAMLError,
 } from 'yaml';
-import { ConfigError, shown, type Problem } from './problems';
+import { ConfigError, quoted, shown, type Problem } from './problems';
 
 /** Larger than any hand-written config; stops a wrong file from filling memory. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -171,6 +171,16 @@ function unsupportedFeatures(document: Document, at: (offset: number) => string)
           report(pair.key, 'a key must be plain text', 'write the key as text');
         } else if (isScalar(pair.key) && pair.key.value === '<<') {
           report(pair.key, 'merge keys (<<) are not supported', 'write the fields out');
+        } else if (isScalar(pair.key) && typeof pair.key.value !== 'string') {
+          // Object keys are text: 0x10 would silently become "16", and null would become "".
+          const { source } = pair.key;
+          if (source)
+            report(
+              pair.key,
+              `the key ${source} is not text`,
+              `put it in quotes: ${quoted(source)}`,
+            );
+          else report(pair.key, 'the key is empty', 'write the key as text');
         }
       },
       Node(_, node, path) {
