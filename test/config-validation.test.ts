@@ -569,6 +569,20 @@ const REFUSED: Array<[string, Change, string[]]> = [
     (c) => (c.key.description = 'd'.repeat(8193)),
     [`key.description: "${'d'.repeat(76)}... is too long (at most 8192 characters)`],
   ],
+  [
+    'a description of 4097 two-byte letters, 8194 bytes in UTF-8',
+    (c) => (c.key.description = 'é'.repeat(4097)),
+    [
+      `key.description: "${'é'.repeat(76)}... is 8194 bytes long in UTF-8 (shorten it to at most 8192 bytes; a letter beyond ASCII takes 2 to 4)`,
+    ],
+  ],
+  [
+    'a description of 8192 emoji, 32768 bytes in UTF-8',
+    (c) => (c.key.description = '🎉'.repeat(8192)),
+    [
+      `key.description: "${'🎉'.repeat(38)}... is 32768 bytes long in UTF-8 (shorten it to at most 8192 bytes; a letter beyond ASCII takes 2 to 4)`,
+    ],
+  ],
   // Names
   [
     'a deployment named like the module folder of the output',
@@ -824,6 +838,12 @@ const ACCEPTED: Array<[string, Change, (d: any) => unknown, unknown]> = [
     (c) => (c.principals.authService = [`arn:aws:iam::${ACCOUNT}:role/service-role/teleport`]),
     (d) => d.principals.authService,
     [`arn:aws:iam::${ACCOUNT}:role/service-role/teleport`],
+  ],
+  [
+    'a description of 4096 two-byte letters, exactly 8192 bytes',
+    (c) => (c.key.description = 'é'.repeat(4096)),
+    (d) => d.key.description,
+    'é'.repeat(4096),
   ],
   [
     'a description holding Terraform syntax, quotes and non-ASCII text',

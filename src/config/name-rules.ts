@@ -48,8 +48,18 @@ export function explainRegion(region: string): Broken {
   return undefined;
 }
 
+/** KMS and the AWS provider count a key description in UTF-8 bytes, not characters. */
+export const MAX_DESCRIPTION_BYTES = 8192;
+
 /** Free text is kept, but no control character reaches a console, a log or a file. */
 export function descriptionRule(text: string): Broken {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_DESCRIPTION_BYTES) {
+    return {
+      message: `is ${bytes} bytes long in UTF-8`,
+      fix: `shorten it to at most ${MAX_DESCRIPTION_BYTES} bytes; a letter beyond ASCII takes 2 to 4`,
+    };
+  }
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
   if (!control) return undefined;

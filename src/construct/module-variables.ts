@@ -63,6 +63,7 @@ const MIRRORS: readonly Mirror[] = [
     type: 'number',
   },
   { name: 'key_alias', field: 'key.alias', type: 'string', rules: ALIAS_RULES },
+  // LIMITATION: the module counts characters; a description over 8192 UTF-8 bytes fails at plan.
   { name: 'key_description', field: 'key.description', type: 'string', default: null },
   { name: 'key_deletion_window_days', field: 'key.deletionWindowDays', type: 'number' },
   { name: 'key_rotation_period_days', field: 'key.rotationPeriodDays', type: 'number' },
