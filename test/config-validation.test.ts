@@ -140,7 +140,7 @@ const REFUSED: Array<[string, Change, string[]]> = [
     [
       adminProblem(
         '*',
-        'stands for anyone (name each role or user, or set principals.permitAccountWidePrincipals: true)',
+        'stands for anyone, every AWS account and anonymous callers included (name each role or user; no setting allows "*": the key would trust callers outside your accounts)',
       ),
     ],
   ],

@@ -16,6 +16,10 @@ const KEEP_OUT =
 const ACCOUNT_WIDE_FIX =
   '(name each role or user, or set principals.permitAccountWidePrincipals: true)';
 
+const ANYONE_FIX =
+  'every AWS account and anonymous callers included (name each role or user; ' +
+  'no setting allows "*": the key would trust callers outside your accounts)';
+
 const refused = (change: (config: Record<string, any>) => void) =>
   problemsOf(() => loadChanged(change));
 
@@ -100,17 +104,25 @@ describe('lockout: nobody who must keep the key is kept out of it', () => {
   });
 });
 
-describe('account-wide principals are refused unless permitted', () => {
-  test('"*" or an account root among the key administrators or Auth Service is refused', () => {
-    const problems = refused((c) => {
-      c.principals.keyAdministrators = ['*'];
-      c.principals.authService = [ROOT];
-    });
-
-    expect(problems).toEqual([
-      `principals.keyAdministrators[0]: "*" stands for anyone ${ACCOUNT_WIDE_FIX}`,
+describe('account roots are refused unless permitted; "*" always is', () => {
+  test('an account root among the Auth Service principals is refused', () => {
+    expect(refused((c) => (c.principals.authService = [ROOT]))).toEqual([
       `principals.authService[0]: "${ROOT}" stands for every identity of account ${ACCOUNT}, IAM administrators included ${ACCOUNT_WIDE_FIX}`,
     ]);
+  });
+
+  test('"*" among the key administrators or Auth Service is refused even when permitted', () => {
+    const problems = refused((c) => {
+      c.principals.permitAccountWidePrincipals = true;
+      c.principals.keyAdministrators = ['*'];
+      c.principals.authService = ['*'];
+    });
+
+    expect(problems).toEqual(
+      ['keyAdministrators', 'authService'].map(
+        (field) => `principals.${field}[0]: "*" stands for anyone, ${ANYONE_FIX}`,
+      ),
+    );
   });
 
   test('permitted, an account root becomes the key administrator principal', () => {

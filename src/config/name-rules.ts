@@ -57,7 +57,9 @@ export function descriptionRule(text: string): Broken {
   if (bytes > MAX_DESCRIPTION_BYTES) {
     return {
       message: `is ${bytes} bytes long in UTF-8`,
-      fix: `shorten it to at most ${MAX_DESCRIPTION_BYTES} bytes; a letter beyond ASCII takes 2 to 4`,
+      fix:
+        `shorten it to at most ${MAX_DESCRIPTION_BYTES} bytes; ` +
+        'a letter beyond ASCII takes 2 to 4',
     };
   }
   // eslint-disable-next-line no-control-regex

@@ -1,4 +1,4 @@
-import { ACCOUNT_WIDE_PRINCIPAL, arnPatternMatches, iamAccountOf } from '../model/arn';
+import { ACCOUNT_ROOT_PRINCIPAL, arnPatternMatches, iamAccountOf } from '../model/arn';
 import type { Deployment, Partition } from '../model/deployment';
 import { joinPath, shown, type Broken, type Problem } from './problems';
 import { checkTags, DEPLOYMENT_TAG } from './tag-rules';
@@ -164,13 +164,14 @@ function checkAccountWide(principals: Principals, path: string): Problem[] {
   if (principals.permitAccountWidePrincipals) return [];
   const fix = 'name each role or user, or set principals.permitAccountWidePrincipals: true';
   return listedArns(principals, path)
-    .filter(({ arn, field }) => ACCOUNT_WIDE_PRINCIPAL.test(arn) && isAllowList(field))
+    .filter(({ arn, field }) => ACCOUNT_ROOT_PRINCIPAL.test(arn) && isAllowList(field))
     .map(({ arn, at }) => {
-      const account = iamAccountOf(arn)?.account;
-      const whom = account
-        ? `every identity of account ${account}, IAM administrators included`
-        : 'anyone';
-      return { path: at, message: `${shown(arn)} stands for ${whom}`, fix };
+      const whom = `every identity of account ${iamAccountOf(arn)?.account}`;
+      return {
+        path: at,
+        message: `${shown(arn)} stands for ${whom}, IAM administrators included`,
+        fix,
+      };
     });
 }
 
@@ -258,9 +259,7 @@ function checkDeployer(principals: Principals, path: string): Problem[] {
   if (!deployer) return [];
   const account = iamAccountOf(deployer);
   const root = account && `arn:${account.partition}:iam::${account.account}:root`;
-  const covered = keyAdministrators.some(
-    (arn) => sameIdentity(arn, deployer) || arn === '*' || arn === root,
-  );
+  const covered = keyAdministrators.some((arn) => sameIdentity(arn, deployer) || arn === root);
   if (covered) return [];
   return [
     {

@@ -1,4 +1,4 @@
-import { ACCOUNT_WIDE_PRINCIPAL, IAM_IDENTITY_ARN, IAM_IDENTITY_PATTERN } from '../model/arn';
+import { ACCOUNT_ROOT_PRINCIPAL, IAM_IDENTITY_ARN, IAM_IDENTITY_PATTERN } from '../model/arn';
 import { explainIamArn, IAM_ARN_FIX, iamArnRule } from './arn-rules';
 import {
   BUCKET_NAME_FIX,
@@ -56,10 +56,19 @@ const arnList = (description: string, minItems: number, items = iamArn): Schema 
   uniqueItems: true,
 });
 
-// Rules refuse `*` and account roots unless principals.permitAccountWidePrincipals is set.
+// Rules refuse account roots unless principals.permitAccountWidePrincipals is set.
 const allowedPrincipal: Schema = {
   ...iamArn,
-  pattern: `${IAM_IDENTITY_ARN.source}|${ACCOUNT_WIDE_PRINCIPAL.source}`,
+  pattern: `${IAM_IDENTITY_ARN.source}|${ACCOUNT_ROOT_PRINCIPAL.source}`,
+  explain: (arn) => (arn === '*' ? ANYONE : explainIamArn(arn)),
+};
+
+/** `*` in an allow list: a key policy would trust every AWS account, and anonymous callers. */
+const ANYONE: Broken = {
+  message: 'stands for anyone, every AWS account and anonymous callers included',
+  fix:
+    'name each role or user; no setting allows "*": ' +
+    'the key would trust callers outside your accounts',
 };
 
 const deniedArn: Schema = {
@@ -212,8 +221,8 @@ export const deploymentSchema: Schema = {
         permitAccountWidePrincipals: {
           type: 'boolean',
           description:
-            'Allow "*" or an account root in keyAdministrators and authService. Either lets ' +
-            'IAM policies, or anyone, reach the key; RFD 42 names each principal instead.',
+            'Allow an account root in keyAdministrators and authService. It lets IAM ' +
+            'policies of the account reach the key; RFD 42 names each principal. "*" is refused.',
           default: false,
         },
       },

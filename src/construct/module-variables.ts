@@ -67,7 +67,7 @@ const MIRRORS: readonly Mirror[] = [
   { name: 'key_description', field: 'key.description', type: 'string', default: null },
   { name: 'key_deletion_window_days', field: 'key.deletionWindowDays', type: 'number' },
   { name: 'key_rotation_period_days', field: 'key.rotationPeriodDays', type: 'number' },
-  // LIMITATION: the module has no config fields beyond RFD 42; it refuses `*` and account roots.
+  // LIMITATION: the module has no config fields beyond RFD 42; it refuses account roots.
   {
     name: 'key_administrator_arns',
     field: 'principals.keyAdministrators',

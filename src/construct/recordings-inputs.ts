@@ -1,7 +1,7 @@
 import { checkDeployment } from '../config/check-deployment';
 import { ConfigError } from '../config/problems';
 import { DEPLOYMENT_TAG } from '../config/tag-rules';
-import { ACCOUNT_WIDE_PRINCIPAL, parseIamIdentity, type IamIdentity } from '../model/arn';
+import { ACCOUNT_ROOT_PRINCIPAL, parseIamIdentity, type IamIdentity } from '../model/arn';
 import type { Deployment, Principals } from '../model/deployment';
 import { policyJson } from '../policies/document';
 import { buildKeyPolicy, keyPolicyOptions, type KeyPolicyPrincipals } from '../policies/key-policy';
@@ -107,8 +107,8 @@ function literalPrincipals(principals: Principals): Record<KeyPolicyPrincipals, 
 
 function attached(principals: Principals): Array<Pick<IamIdentity, 'kind' | 'name'>> {
   if (!principals.attachAuthServicePolicy) return [];
-  // LIMITATION: `*` or an account root gets no attachment; attach the policy yourself.
-  const identities = principals.authService.filter((arn) => !ACCOUNT_WIDE_PRINCIPAL.test(arn));
+  // LIMITATION: an account root gets no attachment; attach the policy yourself.
+  const identities = principals.authService.filter((arn) => !ACCOUNT_ROOT_PRINCIPAL.test(arn));
   return identities.map((arn) => {
     const identity = parseIamIdentity(arn);
     if (!identity) throw new Error(`not an IAM role or user ARN: ${arn}`);

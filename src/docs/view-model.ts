@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { OUTPUTS } from '../construct/recordings-stack';
-import { ACCOUNT_WIDE_PRINCIPAL, parseIamIdentity, s3ViaService, storageUrl } from '../model/arn';
+import { ACCOUNT_ROOT_PRINCIPAL, parseIamIdentity, s3ViaService, storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
 import type { PolicyDocument } from '../policies/document';
 import { DENY_ADMINISTRATORS_SID } from '../policies/key-policy';
@@ -156,7 +156,7 @@ function principalViews(deployment: Deployment) {
   const { keyAdministrators, authService, deniedAdministrators, deployer } = deployment.principals;
   const everyone = [
     ...new Set([...keyAdministrators, ...authService, ...deniedAdministrators]),
-  ].filter((arn) => !ACCOUNT_WIDE_PRINCIPAL.test(arn));
+  ].filter((arn) => !ACCOUNT_ROOT_PRINCIPAL.test(arn));
   return {
     keyAdministrators: keyAdministrators.map(principalView),
     authService: authService.map(principalView),
@@ -167,8 +167,8 @@ function principalViews(deployment: Deployment) {
 }
 
 function principalView(arn: string): PrincipalView {
-  // `*` and account roots always exist, so `everyone`, the list to check, leaves them out.
-  if (ACCOUNT_WIDE_PRINCIPAL.test(arn)) return { arn, code: markdownCode(arn), checkCommand: '' };
+  // Account roots always exist, so `everyone`, the list to check, leaves them out.
+  if (ACCOUNT_ROOT_PRINCIPAL.test(arn)) return { arn, code: markdownCode(arn), checkCommand: '' };
   const identity = parseIamIdentity(arn);
   if (!identity) throw new Error(`not an IAM role or user ARN: ${arn}`);
   const [command, field] =

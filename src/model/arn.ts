@@ -45,8 +45,8 @@ export function storageUrl(bucket: string, prefix: string, region: string, keyAr
   return `s3://${bucket}/${prefix}?region=${region}&sse_kms_key=${keyArn}`;
 }
 
-/** `*` or an account root: stands for every identity, so allow lists refuse it by default. */
-export const ACCOUNT_WIDE_PRINCIPAL = /^(?:\*|arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):root)$/;
+/** An account root stands for every identity of the account: allow lists refuse it by default. */
+export const ACCOUNT_ROOT_PRINCIPAL = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):root$/;
 
 /** A role or user ARN whose path and name may hold the ArnLike wildcards `*` and `?`. */
 export const IAM_IDENTITY_PATTERN =

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IgnoredCondition, RequestAnalysis, Simulation } from '@cloud-copilot/iam-simulate';
-import { ACCOUNT_WIDE_PRINCIPAL, bucketArn, iamAccountOf, s3ViaService } from '../model/arn';
+import { ACCOUNT_ROOT_PRINCIPAL, bucketArn, iamAccountOf, s3ViaService } from '../model/arn';
 import type {
   AccessDecision,
   AccessMatrix,
@@ -186,10 +186,10 @@ function accessPrincipals(deployment: Deployment, account: string): AccessPrinci
   const { partition, principals } = deployment;
   const iam = (acct: string, rest: string) => `arn:${partition}:iam::${acct}:${rest}`;
   const other = account === '111122223333' ? '444455556666' : '111122223333';
-  // `*` and account roots stand for identities that the other rows already show.
+  // Account roots stand for identities that the other rows already show.
   const of = (kind: PrincipalKind, arns: readonly string[], policies: string[] = []) =>
     arns
-      .filter((arn) => !ACCOUNT_WIDE_PRINCIPAL.test(arn))
+      .filter((arn) => !ACCOUNT_ROOT_PRINCIPAL.test(arn))
       .map((arn): AccessPrincipal => ({ kind, arn, identityPolicies: policies }));
   return [
     ...of('key administrator', principals.keyAdministrators),
