@@ -622,6 +622,23 @@ const REFUSED: Array<[string, Change, string[]]> = [
   ],
   // Teleport roles
   [
+    'an auditor role and a restricted role that differ only in case',
+    (c) => {
+      c.teleport.auditorRoles = ['Access'];
+      c.teleport.restrictedRoles = ['access', 'editor'];
+    },
+    [
+      'teleport.restrictedRoles[0]: "access" differs from "Access" at teleport.auditorRoles[0] only in case (use one spelling; their role files would share a name where file names ignore case)',
+    ],
+  ],
+  [
+    'two auditor roles that differ only in case',
+    (c) => (c.teleport.auditorRoles = ['auditor', 'AUDITOR']),
+    [
+      'teleport.auditorRoles[1]: "AUDITOR" differs from "auditor" at teleport.auditorRoles[0] only in case (use one spelling; their role files would share a name where file names ignore case)',
+    ],
+  ],
+  [
     'a role version Teleport does not have',
     (c) => (c.teleport.roleVersion = 'v9'),
     ['teleport.roleVersion: "v9" is not valid (a role version from v5 to v8)'],

@@ -15,15 +15,32 @@ export function checkRules(deployment: Deployment, path: string): Problem[] {
 /** Each role gets one role file: it either may play recordings back or may not. */
 function checkTeleportRoles(teleport: Deployment['teleport'], path: string): Problem[] {
   const problems: Problem[] = [];
-  teleport.restrictedRoles.forEach((role, i) => {
-    if (!teleport.auditorRoles.includes(role)) return;
-    problems.push({
-      path: joinPath(joinPath(path, 'restrictedRoles'), i),
+  // Role files are named after roles: two names equal but for case would share one file.
+  const first = new Map<string, { role: string; at: string }>();
+  for (const field of ['auditorRoles', 'restrictedRoles'] as const) {
+    teleport[field].forEach((role, i) => {
+      const at = joinPath(joinPath(path, field), i);
+      const earlier = first.get(role.toLowerCase());
+      if (!earlier) first.set(role.toLowerCase(), { role, at });
+      else problems.push(sameRoleProblem(role, at, earlier));
+    });
+  }
+  return problems;
+}
+
+function sameRoleProblem(role: string, at: string, earlier: { role: string; at: string }): Problem {
+  if (earlier.role === role) {
+    return {
+      path: at,
       message: `${shown(role)} is also in auditorRoles`,
       fix: 'list each role in one of them',
-    });
-  });
-  return problems;
+    };
+  }
+  return {
+    path: at,
+    message: `${shown(role)} differs from ${shown(earlier.role)} at ${earlier.at} only in case`,
+    fix: 'use one spelling; their role files would share a name where file names ignore case',
+  };
 }
 
 /**
