@@ -660,6 +660,11 @@ describe('config validation: each bad input is refused with its exact message', 
 
 const example = readFileSync(EXAMPLE_PATH, 'utf8');
 const withTeam = (text: string) => example.replace('  team: platform', text);
+/** A deployment as one flow mapping, for a list under `deployments`. */
+const oneLine = (name: string, bucketField: string) =>
+  `{name: ${name}, region: us-east-1, bucket: {name: ${name}-rec, prefix: r, ${bucketField}}, ` +
+  `key: {alias: alias/${name}}, ` +
+  `principals: {keyAdministrators: [${KEY_ADMIN}], authService: [${AUTH_ROLE}]}}`;
 
 /** Each bad file, as text or bytes, and every line the user sees. */
 const REFUSED_FILES: Array<[string, string | Uint8Array, string[]]> = [
@@ -812,6 +817,32 @@ const REFUSED_FILES: Array<[string, string | Uint8Array, string[]]> = [
     `%YAML 1.1\n---\n${example}`,
     [
       '(file): YAML error at line 1, column 1: the directive %YAML 1.1 asks for YAML 1.1, where no, 010 and 6:05 read as false, 8 and 365 (remove the directive; this tool reads YAML 1.2)',
+    ],
+  ],
+  ...(
+    [
+      ['an exponent', '3e1', '3e1'],
+      ['a hexadecimal number', '0x1e', '0x1e'],
+      ['an octal number', '0o36', '0o36'],
+      ['a decimal point', '30.0', '30.0'],
+      ['a quoted number with an int tag', '!!int "30"', '!!int "30"'],
+    ] as const
+  ).map(([name, written, shownAs]): [string, string, string[]] => [
+    `a day count written as ${name}`,
+    example.replace(/deletionWindowDays: \d+/, `deletionWindowDays: ${written}`),
+    [
+      `key.deletionWindowDays: ${shownAs} is not written as plain digits (write it as plain digits, e.g. 30)`,
+    ],
+  ]),
+  [
+    'a day count written as an exponent in the second deployment',
+    [
+      'deployments:',
+      `  - ${oneLine('acme-a', 'abortIncompleteUploadsDays: 7')}`,
+      `  - ${oneLine('acme-b', 'abortIncompleteUploadsDays: 7e0')}`,
+    ].join('\n'),
+    [
+      'deployments[1].bucket.abortIncompleteUploadsDays: 7e0 is not written as plain digits (write it as plain digits, e.g. 30)',
     ],
   ],
   [

@@ -2,22 +2,23 @@ import type { Deployment, Partition } from '../model/deployment';
 import { checkSchema, isObject } from './check-schema';
 import { ConfigError, joinPath, type Problem } from './problems';
 import { checkRules } from './rules';
-import { deploymentSchema } from './schema';
-import { parseConfigYaml } from './yaml';
+import { deploymentSchema, type Schema } from './schema';
+import { parseConfigYaml, type OddNumber } from './yaml';
 
 /**
  * Reads a config file's bytes into validated deployments. Throws ConfigError
  * listing every problem found.
  */
 export function loadConfig(bytes: Uint8Array | string): Deployment[] {
-  const raw = parseConfigYaml(bytes);
-  const { entries, problems } = splitDeployments(raw);
+  const { data, oddNumbers } = parseConfigYaml(bytes);
+  const { entries, problems } = splitDeployments(data);
   const deployments = entries.map(({ value, path }) => {
     const schemaProblems = checkSchema(deploymentSchema, value, path);
     problems.push(...schemaProblems);
     return schemaProblems.length === 0 ? toDeployment(value as RawDeployment) : undefined;
   });
 
+  problems.push(...checkDayForms(oddNumbers, entries));
   deployments.forEach((deployment, i) => {
     if (deployment) problems.push(...checkRules(deployment, entries[i].path));
   });
@@ -58,6 +59,27 @@ function splitDeployments(raw: unknown): { entries: Entry[]; problems: Problem[]
     entries: list.map((value, i) => ({ value, path: joinPath('deployments', i) })),
     problems,
   };
+}
+
+/** Paths of the day counts in a deployment, such as `key.deletionWindowDays`. */
+const DAY_FIELDS = integerFields(deploymentSchema);
+
+function integerFields(schema: Schema, base = ''): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, child]) =>
+    child.type === 'integer' ? [joinPath(base, name)] : integerFields(child, joinPath(base, name)),
+  );
+}
+
+/** Day counts are whole numbers in plain digits, as the README promises. */
+function checkDayForms(oddNumbers: readonly OddNumber[], entries: readonly Entry[]): Problem[] {
+  const days = new Set(entries.flatMap(({ path }) => DAY_FIELDS.map((f) => joinPath(path, f))));
+  return oddNumbers
+    .filter(({ path }) => days.has(path))
+    .map(({ path, written }) => ({
+      path,
+      message: `${written} is not written as plain digits`,
+      fix: 'write it as plain digits, e.g. 30',
+    }));
 }
 
 /** The config as the schema lets it be written: optional fields may be absent. */

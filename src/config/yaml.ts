@@ -2,15 +2,18 @@ import {
   isAlias,
   isCollection,
   isNode,
+  isPair,
   isScalar,
+  isSeq,
   LineCounter,
   parseDocument,
   visit,
   type Alias,
   type Document,
+  type Scalar,
   type YAMLError,
 } from 'yaml';
-import { ConfigError, quoted, shown, type Problem } from './problems';
+import { ConfigError, joinPath, quoted, shown, type Problem } from './problems';
 
 /** Larger than any hand-written config; stops a wrong file from filling memory. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -26,13 +29,25 @@ const CORE_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`),
 );
 
+/** A whole number that the file writes in another form than digits, and where it sits. */
+export interface OddNumber {
+  /** Path in the data, such as `key.deletionWindowDays`. */
+  readonly path: string;
+  /** As the file writes it, such as `3e1` or `!!int "30"`. */
+  readonly written: string;
+}
+
 /**
- * Reads a config file's bytes as one YAML document of plain data. Throws
+ * Reads a config file's bytes as one YAML document of plain data, with the
+ * whole numbers it writes in another form than digits. Throws
  * ConfigError for text that is not UTF-8, empty, malformed, or uses YAML
  * features whose result would surprise a reader (custom tags, merge keys,
  * looping or exploding aliases, several documents).
  */
-export function parseConfigYaml(bytes: Uint8Array | string): unknown {
+export function parseConfigYaml(bytes: Uint8Array | string): {
+  data: unknown;
+  oddNumbers: OddNumber[];
+} {
   const text = decode(bytes);
   if (isOnlyComments(text)) fail(EMPTY);
   const lines = new LineCounter();
@@ -49,7 +64,34 @@ export function parseConfigYaml(bytes: Uint8Array | string): unknown {
   if (problems.length > 0) throw new ConfigError(problems);
   const data = toPlainData(document);
   if (data === null || data === undefined) fail(EMPTY);
-  return data;
+  return { data, oddNumbers: oddNumbers(document, text) };
+}
+
+/** `3e1`, `0x1e`, `30.0` and `!!int "30"` all read as 30; a reader may not see it. */
+function oddNumbers(document: Document, text: string): OddNumber[] {
+  const found: OddNumber[] = [];
+  visit(document, {
+    Scalar(key, node, path) {
+      if (key === 'key' || typeof node.value !== 'number' || !Number.isInteger(node.value)) return;
+      if (node.type === 'PLAIN' && !node.tag && /^-?[0-9]+$/.test(node.source ?? '')) return;
+      found.push({ path: dataPath(path, node), written: writtenAs(node, text) });
+    },
+  });
+  return found;
+}
+
+function dataPath(ancestors: readonly unknown[], node: unknown): string {
+  let at = '';
+  ancestors.forEach((ancestor, i) => {
+    if (isPair(ancestor) && isScalar(ancestor.key)) at = joinPath(at, String(ancestor.key.value));
+    if (isSeq(ancestor)) at = joinPath(at, ancestor.items.indexOf(ancestors[i + 1] ?? node));
+  });
+  return at;
+}
+
+function writtenAs(node: Scalar, text: string): string {
+  const value = node.range ? text.slice(node.range[0], node.range[1]) : String(node.value);
+  return node.tag ? `${node.tag.replace('tag:yaml.org,2002:', '!!')} ${value}` : value;
 }
 
 const EMPTY: Problem = {
