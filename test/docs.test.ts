@@ -164,6 +164,28 @@ describe('runbooks and files agree with the synthesized Terraform', () => {
   });
 });
 
+describe('Teleport YAML read as YAML 1.1, as tctl reads it', () => {
+  const names = ['yes', 'on', 'y', 'n', 'NO', 'Off', '1_000', '0b101'];
+
+  test('a role named like a YAML 1.1 boolean or number keeps its name as a string', () => {
+    const [deployment] = loadChanged((c) => {
+      c.teleport.auditorRoles = names.slice(0, 4);
+      c.teleport.restrictedRoles = names.slice(4);
+    });
+    const files = render(deployment).docs.teleport;
+    const nameIn = (role: string) =>
+      parse(files.get(`acme-prod/teleport/roles/${role}.yaml`)!, { version: '1.1' }).metadata.name;
+
+    expect(names.map(nameIn)).toEqual(names);
+  });
+
+  test('the parser reads these names unquoted as booleans and numbers: the check can fail', () => {
+    const values = names.map((name) => parse(`name: ${name}`, { version: '1.1' }).name);
+
+    expect(values).toEqual([true, true, true, false, false, false, 1000, 5]);
+  });
+});
+
 describe('runbook content', () => {
   test('a hostile key description stays one inert table cell', () => {
     const [deployment] = loadChanged((c) => (c.key.description = HOSTILE));

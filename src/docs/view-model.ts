@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { teleportYaml } from './teleport-yaml';
 import { OUTPUTS } from '../construct/recordings-stack';
 import { ACCOUNT_WIDE_PRINCIPAL, parseIamIdentity, s3ViaService, storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
@@ -82,7 +82,7 @@ export function buildRunbookView(input: DocsInput) {
     denySid: DENY_ADMINISTRATORS_SID,
     deniedConfig: codeBlock(
       'yaml',
-      stringify({
+      teleportYaml({
         principals: { deniedAdministrators: deployment.principals.deniedAdministrators },
       }),
     ),
@@ -225,7 +225,7 @@ function storageFile(
       'Render again with --outputs after apply to fill in the real ARN.',
     );
   }
-  return `${header.map((line) => `# ${line}\n`).join('')}${stringify(value)}`;
+  return `${header.map((line) => `# ${line}\n`).join('')}${teleportYaml(value)}`;
 }
 
 function teleportFacts(deployment: Deployment) {
@@ -235,9 +235,9 @@ function teleportFacts(deployment: Deployment) {
     condition: role.condition,
     file: fileRef(deployment.name, roleFile(role.name)),
     verbs: markdownCode(role.rule.verbs.join(', ')),
-    rule: codeBlock('yaml', stringify([role.rule])),
+    rule: codeBlock('yaml', teleportYaml([role.rule])),
     /** The role file's content. */
-    resource: stringify(role.resource),
+    resource: teleportYaml(role.resource),
   }));
   return {
     version: deployment.teleport.roleVersion,
