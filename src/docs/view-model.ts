@@ -1,4 +1,3 @@
-import { teleportYaml } from './teleport-yaml';
 import { OUTPUTS } from '../construct/recordings-stack';
 import { ACCOUNT_WIDE_PRINCIPAL, parseIamIdentity, s3ViaService, storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
@@ -11,6 +10,7 @@ import { codeBlock, markdownCode, markdownText } from './markdown';
 import { DEPLOYMENT_FILES, fileRef, roleFile, type DeploymentFile, type FileRef } from './paths';
 import { buildTeleportRoles, SESSION_RESOURCE } from './teleport-roles';
 import { helmStorageValues, teleportStorageConfig } from './teleport-storage';
+import { teleportYaml } from './teleport-yaml';
 import {
   keyAddress,
   resourceCount,
