@@ -75,8 +75,8 @@ export function buildRunbookView(input: DocsInput) {
     key: keyFacts(deployment, terraform),
     bucket: bucketFacts(deployment),
     tags: Object.entries(deployment.tags).map(([key, value]) => ({
-      key: markdownText(key),
-      value: markdownText(value),
+      key: freeText(key),
+      value: freeText(value),
     })),
     principals: principalViews(deployment),
     denySid: DENY_ADMINISTRATORS_SID,
@@ -116,13 +116,18 @@ function hardeningFacts(deployment: Deployment) {
   };
 }
 
+/** Text typed into the config: a code span, where neither GFM nor linkify make links. */
+function freeText(text: string): string {
+  return markdownCode(text);
+}
+
 function markdownFacts(deployment: Deployment) {
   const { bucket, key } = deployment;
   return {
     name: markdownCode(deployment.name),
     region: markdownCode(deployment.region),
     alias: markdownCode(key.alias),
-    description: markdownText(key.description),
+    description: freeText(key.description),
     bucket: markdownCode(bucket.name),
     objectPrefix: markdownCode(`${bucket.prefix}/`),
   };
