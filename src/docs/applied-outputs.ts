@@ -79,7 +79,7 @@ function readStack(
       problem(
         joinPath(path, `${OUTPUTS.bucketName}.value`),
         `${shown(bucketName)} is not the config's bucket ${shown(bucket.name)}`,
-        `pass the outputs of ${name}, applied with this config`,
+        sameStack(name),
       ),
     );
   }
@@ -101,9 +101,7 @@ function checkKeyArn(keyArn: string, deployment: Deployment, path: string): Prob
     );
   }
   const foreign = foreignAccount(keyArn, deployment);
-  return foreign
-    ? problem(at, foreign, `pass the outputs of ${name}, applied with this config`)
-    : undefined;
+  return foreign ? problem(at, foreign, sameStack(name)) : undefined;
 }
 
 /**
@@ -145,6 +143,11 @@ function outputValue(
     return undefined;
   }
   return output.value;
+}
+
+/** The fix when outputs come from another stack than this config's. */
+function sameStack(deploymentName: string): string {
+  return `pass the outputs of ${deploymentName}, applied with this config`;
 }
 
 function problem(path: string, message: string, fix: string): Problem {
