@@ -77,6 +77,8 @@ export async function build({ force = false } = {}) {
     format: 'cjs',
     target: 'node20',
     external: ['@cloud-copilot/*'],
+    // The generator is the package's command (`bin`), run directly as well as through npm.
+    banner: { js: '#!/usr/bin/env node' },
     logLevel: 'error',
   });
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);

@@ -1,8 +1,10 @@
 import { readAppliedOutputs } from '../src/docs/applied-outputs';
 import {
+  ACCOUNT,
   appliedOutputs,
   exampleDeployment,
   KEY_ARN,
+  loadChanged,
   problemsOf,
   twoDeployments,
 } from './support/fixtures';
@@ -56,6 +58,33 @@ describe('--outputs of an applied stack', () => {
           `--outputs key_arn.value: "${arn}" is not a KMS key ARN in aws us-east-1 ` +
           '(arn:aws:kms:us-east-1:ACCOUNT:key/KEY_ID from the stack of acme-prod)',
       ),
+    );
+  });
+
+  test("a key ARN of another account than the key administrators' is refused", () => {
+    const foreign = KEY_ARN.replace(ACCOUNT, '999999999999');
+
+    expect(problemsOf(() => read(appliedOutputs(foreign)))).toEqual([
+      `--outputs key_arn.value: "${foreign}" is in account 999999999999, not in an account ` +
+        'of the key administrators (123456789012) (pass the outputs of acme-prod, applied with ' +
+        'this config)',
+    ]);
+  });
+
+  test("with a deployer, the key ARN must be in the deployer's account", () => {
+    const deployments = loadChanged((c) => {
+      const deployer = 'arn:aws:iam::210987654321:role/terraform';
+      c.principals.keyAdministrators.push(deployer);
+      c.principals.deployer = deployer;
+    });
+
+    expect(problemsOf(() => read(appliedOutputs(), deployments))).toEqual([
+      `--outputs key_arn.value: "${KEY_ARN}" is in account 123456789012, not in the ` +
+        "deployer's account 210987654321 (pass the outputs of acme-prod, applied with this config)",
+    ]);
+    const local = KEY_ARN.replace(ACCOUNT, '210987654321');
+    expect(read(appliedOutputs(local), deployments)).toEqual(
+      new Map([['acme-prod', { keyArn: local }]]),
     );
   });
 

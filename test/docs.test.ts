@@ -9,6 +9,9 @@ import { synthesize } from '../src/synth/terraform-json';
 import { appliedOutputs, exampleDeployment, KEY_ARN, loadChanged, ROOT } from './support/fixtures';
 import { readTree, tempDir } from './support/tree';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt = require('markdown-it');
+
 type Json = Record<string, any>;
 
 const HOSTILE = 'a ${b} %{c} "d" \\e\nf `g` | h <i> Zürich';
@@ -164,13 +167,66 @@ describe('runbooks and files agree with the synthesized Terraform', () => {
   });
 });
 
+describe('Teleport YAML read as YAML 1.1, as tctl reads it', () => {
+  const names = ['yes', 'on', 'y', 'n', 'NO', 'Off', '1_000', '0b101'];
+
+  test('a role named like a YAML 1.1 boolean or number keeps its name as a string', () => {
+    const [deployment] = loadChanged((c) => {
+      c.teleport.auditorRoles = names.slice(0, 4);
+      c.teleport.restrictedRoles = names.slice(4);
+    });
+    const files = render(deployment).docs.teleport;
+    const nameIn = (role: string) =>
+      parse(files.get(`acme-prod/teleport/roles/${role}.yaml`)!, { version: '1.1' }).metadata.name;
+
+    expect(names.map(nameIn)).toEqual(names);
+  });
+
+  test('the parser reads these names unquoted as booleans and numbers: the check can fail', () => {
+    const values = names.map((name) => parse(`name: ${name}`, { version: '1.1' }).name);
+
+    expect(values).toEqual([true, true, true, false, false, false, 1000, 5]);
+  });
+});
+
 describe('runbook content', () => {
+  const linkify = new MarkdownIt({ linkify: true });
+  const links = (text: string): string[] =>
+    linkify
+      .parse(text, {})
+      .flatMap((t: any) => [t, ...(t.children ?? [])])
+      .filter((t: any) => t.type === 'link_open')
+      .map((t: any) => t.attrGet('href'));
+
+  test('URLs, domains and addresses in the description and tags are not turned into links', () => {
+    const [deployment] = loadChanged((c) => {
+      c.key.description = 'Log in at https://evil.example/login';
+      c.tags = { 'www.evil.com': 'ops@example.com' };
+    });
+    const runbook = render(deployment).files.get(DEPLOY)!;
+    const rows = runbook.split('\n').filter((line) => /^\| (Key description|Tag) /.test(line));
+
+    expect(rows).toEqual([
+      '| Key description | `Log in at https://evil.example/login` |',
+      '| Tag `www.evil.com` | `ops@example.com` |',
+    ]);
+    expect(links(runbook).filter((href) => /evil|example\.com/.test(href))).toEqual([]);
+  });
+
+  test('markdown-it with linkify links the same text outside a code span: the check can fail', () => {
+    expect(links('| a | https://evil.example/login www.evil.com ops@example.com |')).toEqual([
+      'https://evil.example/login',
+      'http://www.evil.com',
+      'mailto:ops@example.com',
+    ]);
+  });
+
   test('a hostile key description stays one inert table cell', () => {
     const [deployment] = loadChanged((c) => (c.key.description = HOSTILE));
     const runbook = render(deployment).files.get(DEPLOY)!;
 
     expect(runbook.split('\n').filter((line) => line.startsWith('| Key description'))).toEqual([
-      '| Key description | a \\$\\{b\\} %\\{c\\} "d" \\\\e f \\`g\\` \\| h \\<i\\> Zürich |',
+      '| Key description | ``a ${b} %{c} "d" \\e f `g` \\| h <i> Zürich`` |',
     ]);
   });
 

@@ -1,5 +1,9 @@
 import { codeBlock, markdownCode, markdownText } from '../src/docs/markdown';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt = require('markdown-it');
+const markdown = new MarkdownIt({ html: true, linkify: true });
+
 describe('markdown escaping', () => {
   test('template and directive markers stay literal text', () => {
     expect(markdownText('${aws_kms_key.x.arn} %{ if true }')).toEqual(
@@ -37,6 +41,18 @@ describe('markdown escaping', () => {
       '2\\) o',
       '\\==',
     ]);
+  });
+
+  test('bidirectional controls and zero-width characters are shown by their code point', () => {
+    const text = 'rtl \u202E gnp.exe \u200F \u200E zero\u200Bwidth\uFEFF';
+
+    expect(markdownText(text)).toEqual(
+      'rtl \\[U+202E\\] gnp.exe \\[U+200F\\] \\[U+200E\\] zero\\[U+200B\\]width\\[U+FEFF\\]',
+    );
+    expect(markdown.renderInline(markdownText(text))).toEqual(
+      'rtl [U+202E] gnp.exe [U+200F] [U+200E] zero[U+200B]width[U+FEFF]',
+    );
+    expect(markdownCode('a\u2066b\u2069c\u202Ad')).toEqual('`a[U+2066]b[U+2069]c[U+202A]d`');
   });
 
   test('a code span uses a fence longer than any backtick run inside it', () => {

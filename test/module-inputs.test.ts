@@ -161,13 +161,16 @@ describe('module variables, checked by terraform', () => {
     expect(planCases(dir, [['example', args]])).toEqual([]);
   });
 
-  test('the policies module refuses an ARN that is both denied and allowed', () => {
+  test('the policies module refuses an ARN that is both denied and allowed, in any case', () => {
     const dir = tempDir('lockout');
     writeFiles(join(dir, 'all'), files);
     const policies = Object.fromEntries(POLICIES_VARIABLES.map((v) => [v.name, example[v.name]]));
     const calls = {
       admin: { ...policies, denied_administrator_arns: [DENIED_USER, KEY_ADMIN] },
-      auth: { ...policies, denied_administrator_arns: [AUTH_ROLE] },
+      auth: {
+        ...policies,
+        denied_administrator_arns: [AUTH_ROLE.replace('teleport-auth', 'Teleport-Auth')],
+      },
     };
     const root = Object.fromEntries(
       Object.entries(calls).map(([name, args]) => [
@@ -187,7 +190,7 @@ describe('module variables, checked by terraform', () => {
     );
 
     expect(planErrors(dir).sort()).toEqual([
-      `denied_administrator_arns[0]: "${AUTH_ROLE}" is also an Auth Service principal; the Deny would lock it out (remove it from denied_administrator_arns or from auth_service_arns)`,
+      `denied_administrator_arns[0]: "${AUTH_ROLE.replace('teleport-auth', 'Teleport-Auth')}" is also an Auth Service principal; the Deny would lock it out (remove it from denied_administrator_arns or from auth_service_arns)`,
       `denied_administrator_arns[1]: "${KEY_ADMIN}" is also a key administrator; the Deny would lock it out (remove it from denied_administrator_arns or from key_administrator_arns)`,
     ]);
   });

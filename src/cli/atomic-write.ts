@@ -76,7 +76,10 @@ export function writeTreeAtomically(
   }
 }
 
-/** Two renames: between them the target is briefly absent, never half-written. */
+/**
+ * Two renames: between them the target is briefly absent, never half-written.
+ * LIMITATION: two runs writing one target at once may fail, or leave a .NAME.new-*.old folder.
+ */
 function swapIn(staging: string, target: string, io: TreeIo): void {
   if (!io.existsSync(target)) {
     io.renameSync(staging, target);

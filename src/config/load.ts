@@ -13,6 +13,8 @@ export function loadConfig(bytes: Uint8Array | string): Deployment[] {
   const { data, oddNumbers } = parseConfigYaml(bytes);
   const { entries, problems } = splitDeployments(data);
   const deployments = entries.map(({ value, path }) => {
+    // LIMITATION: checks across fields (overlapping lists, partitions, lockout) run only once
+    // every field of the deployment is valid, so such problems show on the next run.
     const schemaProblems = checkSchema(deploymentSchema, value, path);
     problems.push(...schemaProblems);
     return schemaProblems.length === 0 ? toDeployment(value as RawDeployment) : undefined;

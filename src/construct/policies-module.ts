@@ -140,10 +140,14 @@ function lockoutChecks(): Array<{ condition: string; error_message: string }> {
   const denied = name('deniedAdministrators');
   return ROLES.filter(([field]) => field !== 'deniedAdministrators').map(([field, role]) => {
     const allowed = name(field as KeyPolicyPrincipals);
-    const failing = `[for i, x in var.${denied} : "[\${i}]: \${jsonencode(x)}" if contains(var.${allowed}, x)]`;
+    // IAM compares role and user names without case, and so does this check.
+    const lowered = (list: string) => `[for a in var.${list} : lower(a)]`;
+    const failing =
+      `[for i, x in var.${denied} : "[\${i}]: \${jsonencode(x)}" ` +
+      `if contains(${lowered(allowed)}, lower(x))]`;
     const entry = `try(${failing}[0], "")`;
     return {
-      condition: `\${length(setintersection(var.${denied}, var.${allowed})) == 0}`,
+      condition: `\${length(setintersection(${lowered(denied)}, ${lowered(allowed)})) == 0}`,
       error_message:
         `${denied}\${${entry}} is also ${role}; the Deny would lock it out ` +
         `(remove it from ${denied} or from ${allowed})`,

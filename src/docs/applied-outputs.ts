@@ -1,7 +1,7 @@
 import { ConfigError, joinPath, shown, type Problem } from '../config/problems';
 import { isObject } from '../config/check-schema';
 import { OUTPUTS } from '../construct/recordings-stack';
-import { isKmsKeyArn } from '../model/arn';
+import { iamAccountOf, isKmsKeyArn } from '../model/arn';
 import type { Deployment } from '../model/deployment';
 
 /** What an applied stack adds to the docs: the key ARN exists only after apply. */
@@ -70,29 +70,57 @@ function readStack(
   const keyArn = outputValue(stack, OUTPUTS.keyArn, path, problems);
   const bucketName = outputValue(stack, OUTPUTS.bucketName, path, problems);
   const before = problems.length;
-  const { name, partition, region, bucket } = deployment;
+  const { name, bucket } = deployment;
 
-  if (keyArn !== undefined && !isKmsKeyArn(keyArn, partition, region)) {
-    problems.push(
-      problem(
-        joinPath(path, `${OUTPUTS.keyArn}.value`),
-        `${shown(keyArn)} is not a KMS key ARN in ${partition} ${region}`,
-        `arn:${partition}:kms:${region}:ACCOUNT:key/KEY_ID from the stack of ${name}`,
-      ),
-    );
-  }
+  const keyProblem = keyArn === undefined ? undefined : checkKeyArn(keyArn, deployment, path);
+  if (keyProblem) problems.push(keyProblem);
   if (bucketName !== undefined && bucketName !== bucket.name) {
     problems.push(
       problem(
         joinPath(path, `${OUTPUTS.bucketName}.value`),
         `${shown(bucketName)} is not the config's bucket ${shown(bucket.name)}`,
-        `pass the outputs of ${name}, applied with this config`,
+        sameStack(name),
       ),
     );
   }
   if (keyArn === undefined || bucketName === undefined || problems.length > before)
     return undefined;
   return { keyArn };
+}
+
+/** The key must be a KMS key of the deployment's partition, region and account. */
+function checkKeyArn(keyArn: string, deployment: Deployment, path: string): Problem | undefined {
+  const { name, partition, region } = deployment;
+  const at = joinPath(path, `${OUTPUTS.keyArn}.value`);
+  if (!isKmsKeyArn(keyArn, partition, region)) {
+    const message = `${shown(keyArn)} is not a KMS key ARN in ${partition} ${region}`;
+    return problem(
+      at,
+      message,
+      `arn:${partition}:kms:${region}:ACCOUNT:key/KEY_ID from the stack of ${name}`,
+    );
+  }
+  const foreign = foreignAccount(keyArn, deployment);
+  return foreign ? problem(at, foreign, sameStack(name)) : undefined;
+}
+
+/**
+ * Why the key's account cannot be the deployment's, or undefined when it can: Terraform
+ * creates the key as the deployer, else as one of the key administrators.
+ */
+// LIMITATION: checks the account only, and lets any account pass when a key administrator is `*`.
+function foreignAccount(keyArn: string, deployment: Deployment): string | undefined {
+  const account = keyArn.split(':')[4];
+  const { deployer, keyAdministrators } = deployment.principals;
+  const owner = deployer === undefined ? undefined : iamAccountOf(deployer)?.account;
+  if (owner !== undefined) {
+    if (account === owner) return undefined;
+    return `${shown(keyArn)} is in account ${account}, not in the deployer's account ${owner}`;
+  }
+  const accounts = [...new Set(keyAdministrators.map((arn) => iamAccountOf(arn)?.account))];
+  if (accounts.includes(undefined) || accounts.includes(account)) return undefined;
+  const listed = `of the key administrators (${accounts.join(', ')})`;
+  return `${shown(keyArn)} is in account ${account}, not in an account ${listed}`;
 }
 
 /** The string value of one output, as `terraform output -json` writes it. */
@@ -115,6 +143,11 @@ function outputValue(
     return undefined;
   }
   return output.value;
+}
+
+/** The fix when outputs come from another stack than this config's. */
+function sameStack(deploymentName: string): string {
+  return `pass the outputs of ${deploymentName}, applied with this config`;
 }
 
 function problem(path: string, message: string, fix: string): Problem {

@@ -8,10 +8,12 @@ const INLINE_SPECIAL = /[\\`*_{}[\]<>|&~$]/g;
 /** What opens a heading, quote, list or setext underline at the start of a line. */
 const BLOCK_START = /^([#>+=-])/;
 const ORDERED_START = /^(\d+)([.)])/;
+/** Bidirectional controls and zero-width characters: they change how text reads, unseen. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** Plain text for prose and table cells: one line, nothing in it parsed as Markdown. */
 export function markdownText(text: string): string {
-  return oneLine(text)
+  return oneLine(shownInvisible(text))
     .replace(INLINE_SPECIAL, '\\$&')
     .replace(BLOCK_START, '\\$1')
     .replace(ORDERED_START, '$1\\$2');
@@ -22,7 +24,7 @@ export function markdownText(text: string): string {
  * even inside a code span.
  */
 export function markdownCode(text: string): string {
-  const content = oneLine(text).replace(/\|/g, '\\|');
+  const content = oneLine(shownInvisible(text)).replace(/\|/g, '\\|');
   const fence = '`'.repeat(longestRun(content, /`+/g) + 1);
   const pad = content.startsWith('`') || content.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${content}${pad}${fence}`;
@@ -38,6 +40,11 @@ export interface CodeBlock {
 export function codeBlock(lang: string, text: string): CodeBlock {
   const fence = '`'.repeat(Math.max(3, longestRun(text, /^ {0,3}`+/gm) + 1));
   return { fence, lang, text: text.replace(/\n+$/, '') };
+}
+
+/** Names each invisible character, as `[U+202E]`, so the reader sees what KMS stores. */
+function shownInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
 }
 
 /** Folds line breaks and runs of white space into single spaces. */

@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { OUTPUTS } from '../construct/recordings-stack';
 import { ACCOUNT_ROOT_PRINCIPAL, parseIamIdentity, s3ViaService, storageUrl } from '../model/arn';
 import type { Deployment } from '../model/deployment';
@@ -11,6 +10,7 @@ import { codeBlock, markdownCode, markdownText } from './markdown';
 import { DEPLOYMENT_FILES, fileRef, roleFile, type DeploymentFile, type FileRef } from './paths';
 import { buildTeleportRoles, SESSION_RESOURCE } from './teleport-roles';
 import { helmStorageValues, teleportStorageConfig } from './teleport-storage';
+import { teleportYaml } from './teleport-yaml';
 import {
   keyAddress,
   resourceCount,
@@ -75,14 +75,14 @@ export function buildRunbookView(input: DocsInput) {
     key: keyFacts(deployment, terraform),
     bucket: bucketFacts(deployment),
     tags: Object.entries(deployment.tags).map(([key, value]) => ({
-      key: markdownText(key),
-      value: markdownText(value),
+      key: freeText(key),
+      value: freeText(value),
     })),
     principals: principalViews(deployment),
     denySid: DENY_ADMINISTRATORS_SID,
     deniedConfig: codeBlock(
       'yaml',
-      stringify({
+      teleportYaml({
         principals: { deniedAdministrators: deployment.principals.deniedAdministrators },
       }),
     ),
@@ -116,13 +116,18 @@ function hardeningFacts(deployment: Deployment) {
   };
 }
 
+/** Text typed into the config: a code span, where neither GFM nor linkify make links. */
+function freeText(text: string): string {
+  return markdownCode(text);
+}
+
 function markdownFacts(deployment: Deployment) {
   const { bucket, key } = deployment;
   return {
     name: markdownCode(deployment.name),
     region: markdownCode(deployment.region),
     alias: markdownCode(key.alias),
-    description: markdownText(key.description),
+    description: freeText(key.description),
     bucket: markdownCode(bucket.name),
     objectPrefix: markdownCode(`${bucket.prefix}/`),
   };
@@ -225,7 +230,7 @@ function storageFile(
       'Render again with --outputs after apply to fill in the real ARN.',
     );
   }
-  return `${header.map((line) => `# ${line}\n`).join('')}${stringify(value)}`;
+  return `${header.map((line) => `# ${line}\n`).join('')}${teleportYaml(value)}`;
 }
 
 function teleportFacts(deployment: Deployment) {
@@ -235,9 +240,9 @@ function teleportFacts(deployment: Deployment) {
     condition: role.condition,
     file: fileRef(deployment.name, roleFile(role.name)),
     verbs: markdownCode(role.rule.verbs.join(', ')),
-    rule: codeBlock('yaml', stringify([role.rule])),
+    rule: codeBlock('yaml', teleportYaml([role.rule])),
     /** The role file's content. */
-    resource: stringify(role.resource),
+    resource: teleportYaml(role.resource),
   }));
   return {
     version: deployment.teleport.roleVersion,

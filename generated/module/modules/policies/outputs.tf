@@ -13,12 +13,12 @@ output "key_policy" {
   value       = jsonencode(local.key_policy)
 
   precondition {
-    condition     = length(setintersection(var.denied_administrator_arns, var.key_administrator_arns)) == 0
-    error_message = "denied_administrator_arns${try([for i, x in var.denied_administrator_arns : "[${i}]: ${jsonencode(x)}" if contains(var.key_administrator_arns, x)][0], "")} is also a key administrator; the Deny would lock it out (remove it from denied_administrator_arns or from key_administrator_arns)"
+    condition     = length(setintersection([for a in var.denied_administrator_arns : lower(a)], [for a in var.key_administrator_arns : lower(a)])) == 0
+    error_message = "denied_administrator_arns${try([for i, x in var.denied_administrator_arns : "[${i}]: ${jsonencode(x)}" if contains([for a in var.key_administrator_arns : lower(a)], lower(x))][0], "")} is also a key administrator; the Deny would lock it out (remove it from denied_administrator_arns or from key_administrator_arns)"
   }
 
   precondition {
-    condition     = length(setintersection(var.denied_administrator_arns, var.auth_service_arns)) == 0
-    error_message = "denied_administrator_arns${try([for i, x in var.denied_administrator_arns : "[${i}]: ${jsonencode(x)}" if contains(var.auth_service_arns, x)][0], "")} is also an Auth Service principal; the Deny would lock it out (remove it from denied_administrator_arns or from auth_service_arns)"
+    condition     = length(setintersection([for a in var.denied_administrator_arns : lower(a)], [for a in var.auth_service_arns : lower(a)])) == 0
+    error_message = "denied_administrator_arns${try([for i, x in var.denied_administrator_arns : "[${i}]: ${jsonencode(x)}" if contains([for a in var.auth_service_arns : lower(a)], lower(x))][0], "")} is also an Auth Service principal; the Deny would lock it out (remove it from denied_administrator_arns or from auth_service_arns)"
   }
 }
