@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'module', 'require', '__dirname', 'structuredClone'].map((name) => [
+  ['process', 'console', 'module', 'require', '__dirname', 'structuredClone', 'URL'].map((name) => [
     name,
     'readonly',
   ]),

@@ -9,6 +9,8 @@ import { parseArguments, USAGE, USAGE_LINE, UsageError } from './arguments';
 import { checkTarget, UnsafeTargetError, writeTreeAtomically } from './atomic-write';
 import { renderAll } from './render';
 
+export { adoptAccessWorker } from '../synth/access-pool';
+
 export const EXIT_OK = 0;
 export const EXIT_INVALID_CONFIG = 1;
 export const EXIT_USAGE = 2;

@@ -28,6 +28,14 @@ export interface AccessEvaluator {
  * stack's policies, so it runs beside synthesis and rendering. Run from the TypeScript
  * sources (as in the tests) there is no compiled worker, and it runs in this thread.
  */
+/** Workers started before this module loaded (scripts/generate.mjs), to be used first. */
+const started: Worker[] = [];
+
+/** Hands over a worker of access-worker.js that the caller started early; the pool ends it. */
+export function adoptAccessWorker(worker: Worker): void {
+  started.push(worker);
+}
+
 export function createAccessEvaluator(jobs: number): AccessEvaluator {
   const script = join(__dirname, 'access-worker.js');
   if (!__filename.endsWith('.js') || !existsSync(script)) {
@@ -35,7 +43,9 @@ export function createAccessEvaluator(jobs: number): AccessEvaluator {
   }
   // The main thread mostly waits for the matrices, so one worker per core keeps them busy.
   const size = Math.max(1, Math.min(jobs, availableParallelism()));
-  const workers = Array.from({ length: size }, () => workerEvaluator(new Worker(script)));
+  const workers = Array.from({ length: size }, () =>
+    workerEvaluator(started.shift() ?? new Worker(script)),
+  );
   let next = 0;
   return {
     evaluate: (deployment, terraform) => workers[next++ % size].evaluate(deployment, terraform),
