@@ -108,7 +108,7 @@ function checkKeyArn(keyArn: string, deployment: Deployment, path: string): Prob
  * Why the key's account cannot be the deployment's, or undefined when it can: Terraform
  * creates the key as the deployer, else as one of the key administrators.
  */
-// LIMITATION: checks the account only, and lets any account pass when a key administrator is `*`.
+// LIMITATION: checks the account only: another key of the right account passes.
 function foreignAccount(keyArn: string, deployment: Deployment): string | undefined {
   const account = keyArn.split(':')[4];
   const { deployer, keyAdministrators } = deployment.principals;
