@@ -75,7 +75,17 @@ const BAD_INPUTS: ReadonlyArray<readonly [string, Record<string, unknown>, strin
   [
     'long_description',
     { key_description: 'x'.repeat(8193) },
-    [`key_description: "${'x'.repeat(8193)}" is too long (at most 8192 characters)`],
+    [
+      `key_description: "${'x'.repeat(8193)}" is too long (at most 8192 characters)`,
+      `key_description: "${'x'.repeat(8193)}" is too long in UTF-8 (at most 8192 bytes; a letter beyond ASCII takes 2 to 4)`,
+    ],
+  ],
+  [
+    'description_bytes',
+    { key_description: 'é'.repeat(4097) },
+    [
+      `key_description: "${'é'.repeat(4097)}" is too long in UTF-8 (at most 8192 bytes; a letter beyond ASCII takes 2 to 4)`,
+    ],
   ],
   [
     'deletion_window',

@@ -205,6 +205,11 @@ variable "key_description" {
     condition     = var.key_description == null ? true : length(var.key_description) <= 8192
     error_message = "key_description: ${jsonencode(var.key_description)} is too long (at most 8192 characters)"
   }
+
+  validation {
+    condition     = var.key_description == null ? true : length(replace(base64encode(var.key_description), "=", "")) <= 10923
+    error_message = "key_description: ${jsonencode(var.key_description)} is too long in UTF-8 (at most 8192 bytes; a letter beyond ASCII takes 2 to 4)"
+  }
 }
 
 variable "key_rotation_period_days" {

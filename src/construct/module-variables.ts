@@ -5,6 +5,7 @@ import {
   PREFIX_RULES,
   TAG_KEY_RULES,
 } from '../config/rules';
+import { MAX_DESCRIPTION_BYTES } from '../config/name-rules';
 import { deploymentSchema, type Schema } from '../config/schema';
 import { IAM_IDENTITY_ARN } from '../model/arn';
 import type { Deployment } from '../model/deployment';
@@ -43,6 +44,8 @@ interface Mirror {
   readonly rules?: readonly NamingRule[];
   /** Overrides the pattern of a list's entries. */
   readonly itemPattern?: string;
+  /** The most UTF-8 bytes the value may take, where AWS counts bytes. */
+  readonly maxBytes?: number;
 }
 
 // LIMITATION: no variable mirrors principals.deployer; the lockout safety check is left to KMS.
@@ -63,8 +66,13 @@ const MIRRORS: readonly Mirror[] = [
     type: 'number',
   },
   { name: 'key_alias', field: 'key.alias', type: 'string', rules: ALIAS_RULES },
-  // LIMITATION: the module counts characters; a description over 8192 UTF-8 bytes fails at plan.
-  { name: 'key_description', field: 'key.description', type: 'string', default: null },
+  {
+    name: 'key_description',
+    field: 'key.description',
+    type: 'string',
+    default: null,
+    maxBytes: MAX_DESCRIPTION_BYTES,
+  },
   { name: 'key_deletion_window_days', field: 'key.deletionWindowDays', type: 'number' },
   { name: 'key_rotation_period_days', field: 'key.rotationPeriodDays', type: 'number' },
   // LIMITATION: the module has no config fields beyond RFD 42; it refuses account roots.
@@ -166,7 +174,7 @@ function validations(mirror: Mirror, schema: Schema, optional: boolean): Validat
   }));
 }
 
-function stringChecks(schema: Schema, mirror?: Pick<Mirror, 'rules'>): Check[] {
+function stringChecks(schema: Schema, mirror?: Pick<Mirror, 'rules' | 'maxBytes'>): Check[] {
   const { minLength, maxLength, pattern } = schema;
   const fix = schema['x-fix'];
   const checks: Check[] = [];
@@ -191,7 +199,21 @@ function stringChecks(schema: Schema, mirror?: Pick<Mirror, 'rules'>): Check[] {
     checks.push({ holds, problem: 'is not valid', fix: fix ?? `match ${pattern}` });
   }
   for (const rule of mirror?.rules ?? []) checks.push(ruleCheck(rule));
+  if (mirror?.maxBytes !== undefined) checks.push(bytesCheck(mirror.maxBytes));
   return checks;
+}
+
+/**
+ * Terraform's length() counts characters. Base64 without padding takes 4 characters for
+ * every 3 bytes, so its length tells the byte count.
+ */
+function bytesCheck(maxBytes: number): Check {
+  return {
+    holds: (v) =>
+      `length(replace(base64encode(${v}), "=", "")) <= ${Math.ceil((4 * maxBytes) / 3)}`,
+    problem: 'is too long in UTF-8',
+    fix: `at most ${maxBytes} bytes; a letter beyond ASCII takes 2 to 4`,
+  };
 }
 
 function ruleCheck(rule: NamingRule): Check {
