@@ -7,7 +7,10 @@ await build();
 // npm runs scripts from the project folder; paths on the command line are the user's.
 if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 // The access evaluation is the longest step: its worker boots while the command line loads.
-const worker = new Worker(new URL('../dist/bundle/access-worker.js', import.meta.url));
+// Its preloads are cleared: they resolve from the current folder, changed above.
+const worker = new Worker(new URL('../dist/bundle/access-worker.js', import.meta.url), {
+  env: { ...process.env, NODE_OPTIONS: '' },
+});
 const { run, adoptAccessWorker } = createRequire(import.meta.url)('../dist/bundle/generate.js');
 adoptAccessWorker(worker);
 try {

@@ -164,6 +164,30 @@ describe('command line as a real process: npm run generate', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
+  test('started from another folder, as npm --prefix does, paths are read from that folder', () => {
+    const dir = tempDir('elsewhere');
+    writeFileSync(join(dir, 'c.yaml'), example);
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'generate.mjs'), '--config', 'c.yaml', '--out', 'out'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        // What npm passes: the user's folder, and the preload of .npmrc.
+        env: { ...process.env, INIT_CWD: dir, NODE_OPTIONS: '--require offline-env' },
+      },
+    );
+
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(readdirSync(join(dir, 'out', 'acme-prod')).sort()).toEqual([
+      'policies',
+      'runbooks',
+      'teleport',
+      'terraform',
+      'terraform-hcl',
+    ]);
+  });
+
   test('an invalid config exits 1 and names the field on stderr', async () => {
     const out = join(tempDir('process'), 'out');
 

@@ -182,6 +182,25 @@ describe('Teleport YAML read as YAML 1.1, as tctl reads it', () => {
     expect(names.map(nameIn)).toEqual(names);
   });
 
+  test('a role named like a YAML 1.2 or Go number is written double-quoted', () => {
+    const [deployment] = loadChanged((c) => {
+      c.teleport.auditorRoles = ['0o777', '0X1f'];
+      c.teleport.restrictedRoles = ['0B1'];
+    });
+    const files = render(deployment).docs.teleport;
+    const nameLine = (role: string) =>
+      files
+        .get(`acme-prod/teleport/roles/${role}.yaml`)!
+        .split('\n')
+        .find((line) => line.startsWith('  name: '));
+
+    expect(['0o777', '0X1f', '0B1'].map(nameLine)).toEqual([
+      '  name: "0o777"',
+      '  name: "0X1f"',
+      '  name: "0B1"',
+    ]);
+  });
+
   test('the parser reads these names unquoted as booleans and numbers: the check can fail', () => {
     const values = names.map((name) => parse(`name: ${name}`, { version: '1.1' }).name);
 

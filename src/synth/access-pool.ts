@@ -28,6 +28,12 @@ export interface AccessEvaluator {
  * stack's policies, so it runs beside synthesis and rendering. Run from the TypeScript
  * sources (as in the tests) there is no compiled worker, and it runs in this thread.
  */
+/**
+ * Options for an access worker. Preloads named in NODE_OPTIONS (.npmrc) resolve from the
+ * current folder, which the command line may have changed; the worker needs none of them.
+ */
+export const ACCESS_WORKER_OPTIONS = { env: { ...process.env, NODE_OPTIONS: '' } };
+
 /** Workers started before this module loaded (scripts/generate.mjs), to be used first. */
 const started: Worker[] = [];
 
@@ -44,7 +50,7 @@ export function createAccessEvaluator(jobs: number): AccessEvaluator {
   // The main thread mostly waits for the matrices, so one worker per core keeps them busy.
   const size = Math.max(1, Math.min(jobs, availableParallelism()));
   const workers = Array.from({ length: size }, () =>
-    workerEvaluator(started.shift() ?? new Worker(script)),
+    workerEvaluator(started.shift() ?? new Worker(script, ACCESS_WORKER_OPTIONS)),
   );
   let next = 0;
   return {
