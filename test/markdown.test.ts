@@ -53,6 +53,9 @@ describe('markdown escaping', () => {
       'rtl [U+202E] gnp.exe [U+200F] [U+200E] zero[U+200B]width[U+FEFF]',
     );
     expect(markdownCode('a\u2066b\u2069c\u202Ad')).toEqual('`a[U+2066]b[U+2069]c[U+202A]d`');
+    expect(markdownCode('a\u061Cb\u2060c\u180Ed\u00ADe\u3164f\u{E0041}g\uFE0Fh')).toEqual(
+      '`a[U+061C]b[U+2060]c[U+180E]d[U+00AD]e[U+3164]f[U+E0041]g[U+FE0F]h`',
+    );
   });
 
   test('a code span uses a fence longer than any backtick run inside it', () => {

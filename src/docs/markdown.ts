@@ -8,8 +8,11 @@ const INLINE_SPECIAL = /[\\`*_{}[\]<>|&~$]/g;
 /** What opens a heading, quote, list or setext underline at the start of a line. */
 const BLOCK_START = /^([#>+=-])/;
 const ORDERED_START = /^(\d+)([.)])/;
-/** Bidirectional controls and zero-width characters: they change how text reads, unseen. */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/**
+ * Characters that change how text reads, unseen: format characters (bidirectional controls,
+ * zero-width characters, tags), the combining grapheme joiner, fillers, variation selectors.
+ */
+const INVISIBLE = /\p{Cf}|\p{Variation_Selector}|\u034F|[\u115F\u1160\u3164\uFFA0]/gu;
 
 /** Plain text for prose and table cells: one line, nothing in it parsed as Markdown. */
 export function markdownText(text: string): string {
@@ -44,7 +47,10 @@ export function codeBlock(lang: string, text: string): CodeBlock {
 
 /** Names each invisible character, as `[U+202E]`, so the reader sees what KMS stores. */
 function shownInvisible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+  return text.replace(
+    INVISIBLE,
+    (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`,
+  );
 }
 
 /** Folds line breaks and runs of white space into single spaces. */
