@@ -61,8 +61,8 @@ export function writeTreeAtomically(
   // LIMITATION: a run killed at this point leaves a .NAME.new-* folder beside the target.
   const staging = io.mkdtempSync(join(parent, `.${basename(resolve(target))}.new-`));
   try {
-    // mkdtemp makes a private folder; the output is meant to be read like any other.
-    io.chmodSync(staging, 0o755);
+    // mkdtemp makes a private folder; the output's folders follow the umask like any other.
+    io.chmodSync(staging, 0o777 & ~process.umask());
     for (const [path, content] of files) {
       const file = join(staging, path);
       io.mkdirSync(dirname(file), { recursive: true });
