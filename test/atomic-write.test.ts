@@ -85,6 +85,18 @@ describe('writeTreeAtomically', () => {
     expect(readdirSync(dirname(target))).toEqual(['out']);
   });
 
+  test('reads a marker whose line ends a checkout turned into CRLF', () => {
+    const { target } = earlierOutput();
+    const marker = join(target, MARKER);
+    writeFileSync(marker, fs.readFileSync(marker, 'utf8').replace(/\n/g, '\r\n'));
+
+    writeTreeAtomically(target, files({ 'c.json': 'new\n' }));
+
+    expect(readTree(target)).toEqual(
+      files({ [MARKER]: markerText(['c.json']), 'c.json': 'new\n' }),
+    );
+  });
+
   test('replaces its own earlier output as a whole: files no longer produced disappear', () => {
     const { target, siblings } = earlierOutput();
 

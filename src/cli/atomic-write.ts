@@ -138,7 +138,8 @@ export function checkTarget(target: string, keep: readonly string[] = [], io: Tr
 
 /** The files the marker lists, and the marker itself. */
 function written(folder: string, io: TreeIo): Set<string> {
-  const text = io.readFileSync(join(folder, MARKER), 'utf8') as string;
+  // A checkout may have turned the line ends into CRLF.
+  const text = (io.readFileSync(join(folder, MARKER), 'utf8') as string).replace(/\r\n/g, '\n');
   const listed = text.startsWith(MARKER_HEADER) ? text.slice(MARKER_HEADER.length).split('\n') : [];
   return new Set([MARKER, ...listed.filter(Boolean)]);
 }
