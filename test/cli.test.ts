@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { USAGE, USAGE_LINE } from '../src/cli/arguments';
 import { appliedOutputs, EXAMPLE_PATH, exampleObject, KEY_ARN, ROOT } from './support/fixtures';
 import { readTree, runCli, tempDir } from './support/tree';
@@ -280,9 +280,11 @@ describe('npm run generate -- --outputs', () => {
         '',
       ].join('\n'),
     });
-    expect(readFileSync(join(out, 'acme-prod/teleport/teleport.yaml'), 'utf8')).toContain(
-      `&sse_kms_key=${KEY_ARN}\n`,
-    );
+    expect(
+      parse(readFileSync(join(out, 'acme-prod/teleport/teleport.yaml'), 'utf8')).teleport.storage,
+    ).toEqual({
+      audit_sessions_uri: `s3://acme-prod-teleport-recordings/records?region=us-east-1&sse_kms_key=${KEY_ARN}`,
+    });
   });
 
   test('outputs of another stack exit 1 with one line per problem and write nothing', async () => {
