@@ -91,3 +91,21 @@ describe('config', () => {
     ]);
   });
 });
+
+describe('one run reports section problems beside field problems', () => {
+  test('tag and role problems are reported while an ARN elsewhere is malformed', () => {
+    const problems = problemsOf(() =>
+      loadChanged((c) => {
+        c.principals.authService = [`${AUTH_ROLE}/`];
+        c.tags = { team: 'platform', Team: 'ops' };
+        c.teleport.restrictedRoles = ['access', 'auditor'];
+      }),
+    );
+
+    expect(problems).toEqual([
+      `principals.authService[0]: "${AUTH_ROLE}/" ends with "/" (write "${AUTH_ROLE}")`,
+      'tags.Team: differs from the tag "team" only in case (keep one; IAM may read them as the same key)',
+      'teleport.restrictedRoles[1]: "auditor" is also in auditorRoles (list each role in one of them)',
+    ]);
+  });
+});

@@ -1,9 +1,12 @@
 import type { Deployment, Partition } from '../model/deployment';
 import { checkSchema, isObject } from './check-schema';
 import { ConfigError, joinPath, type Problem } from './problems';
-import { checkRules } from './rules';
+import { checkRules, checkSections } from './rules';
 import { deploymentSchema, type Schema } from './schema';
 import { parseConfigYaml, type OddNumber } from './yaml';
+
+const DEFAULT_AUDITOR_ROLES = ['auditor'];
+const DEFAULT_ROLE_VERSION = 'v7';
 
 /**
  * Reads a config file's bytes into validated deployments. Throws ConfigError
@@ -13,11 +16,13 @@ export function loadConfig(bytes: Uint8Array | string): Deployment[] {
   const { data, oddNumbers } = parseConfigYaml(bytes);
   const { entries, problems } = splitDeployments(data);
   const deployments = entries.map(({ value, path }) => {
-    // LIMITATION: checks across fields (overlapping lists, partitions, lockout) run only once
-    // every field of the deployment is valid, so such problems show on the next run.
+    // LIMITATION: checks across principals (overlapping lists, partitions, lockout) run only
+    // once every field of the deployment is valid, so such problems show on the next run.
     const schemaProblems = checkSchema(deploymentSchema, value, path);
     problems.push(...schemaProblems);
-    return schemaProblems.length === 0 ? toDeployment(value as RawDeployment) : undefined;
+    if (schemaProblems.length === 0) return toDeployment(value as RawDeployment);
+    problems.push(...checkValidSections(value, path, schemaProblems));
+    return undefined;
   });
 
   problems.push(...checkDayForms(oddNumbers, entries));
@@ -32,6 +37,28 @@ export function loadConfig(bytes: Uint8Array | string): Deployment[] {
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return deployments as Deployment[];
+}
+
+/** Section checks of a deployment that has problems elsewhere. */
+function checkValidSections(value: unknown, path: string, found: readonly Problem[]): Problem[] {
+  if (!isObject(value)) return [];
+  const valid = (section: string) => {
+    const at = joinPath(path, section);
+    const inside = (problem: Problem) =>
+      problem.path === at || [`${at}.`, `${at}[`].some((start) => problem.path.startsWith(start));
+    return !found.some(inside);
+  };
+  const raw = value as Partial<RawDeployment>;
+  const teleport = raw.teleport ?? {};
+  const sections = {
+    tags: raw.tags ?? {},
+    teleport: {
+      auditorRoles: teleport.auditorRoles ?? DEFAULT_AUDITOR_ROLES,
+      restrictedRoles: teleport.restrictedRoles ?? [],
+      roleVersion: teleport.roleVersion ?? DEFAULT_ROLE_VERSION,
+    },
+  };
+  return checkSections(sections, path, valid);
 }
 
 interface Entry {
@@ -146,9 +173,9 @@ function toDeployment(raw: RawDeployment): Deployment {
       permitAccountWidePrincipals: principals.permitAccountWidePrincipals ?? false,
     },
     teleport: {
-      auditorRoles: teleport.auditorRoles ?? ['auditor'],
+      auditorRoles: teleport.auditorRoles ?? DEFAULT_AUDITOR_ROLES,
       restrictedRoles: teleport.restrictedRoles ?? [],
-      roleVersion: teleport.roleVersion ?? 'v7',
+      roleVersion: teleport.roleVersion ?? DEFAULT_ROLE_VERSION,
     },
     tags: raw.tags ?? {},
   };

@@ -7,8 +7,25 @@ import { checkTags, DEPLOYMENT_TAG } from './tag-rules';
 export function checkRules(deployment: Deployment, path: string): Problem[] {
   return [
     ...checkPrincipals(deployment, joinPath(path, 'principals')),
-    ...checkTags(deployment.tags, joinPath(path, 'tags')),
-    ...checkTeleportRoles(deployment.teleport, joinPath(path, 'teleport')),
+    ...checkSections(deployment, path),
+  ];
+}
+
+/**
+ * The checks that read one section each (tags, Teleport roles): they also run on a
+ * deployment whose other fields are invalid, when the section itself is valid, so that
+ * one run reports them with the rest.
+ */
+export function checkSections(
+  deployment: Pick<Deployment, 'tags' | 'teleport'>,
+  path: string,
+  valid: (section: 'tags' | 'teleport') => boolean = () => true,
+): Problem[] {
+  return [
+    ...(valid('tags') ? checkTags(deployment.tags, joinPath(path, 'tags')) : []),
+    ...(valid('teleport')
+      ? checkTeleportRoles(deployment.teleport, joinPath(path, 'teleport'))
+      : []),
   ];
 }
 
