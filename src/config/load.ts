@@ -5,8 +5,14 @@ import { checkRules, checkSections } from './rules';
 import { deploymentSchema, type Schema } from './schema';
 import { parseConfigYaml, type OddNumber } from './yaml';
 
-const DEFAULT_AUDITOR_ROLES = ['auditor'];
-const DEFAULT_ROLE_VERSION = 'v7';
+/** The Teleport section with its defaults filled in. */
+function teleportSettings(teleport: RawDeployment['teleport'] = {}): Deployment['teleport'] {
+  return {
+    auditorRoles: teleport.auditorRoles ?? ['auditor'],
+    restrictedRoles: teleport.restrictedRoles ?? [],
+    roleVersion: teleport.roleVersion ?? 'v7',
+  };
+}
 
 /**
  * Reads a config file's bytes into validated deployments. Throws ConfigError
@@ -49,15 +55,7 @@ function checkValidSections(value: unknown, path: string, found: readonly Proble
     return !found.some(inside);
   };
   const raw = value as Partial<RawDeployment>;
-  const teleport = raw.teleport ?? {};
-  const sections = {
-    tags: raw.tags ?? {},
-    teleport: {
-      auditorRoles: teleport.auditorRoles ?? DEFAULT_AUDITOR_ROLES,
-      restrictedRoles: teleport.restrictedRoles ?? [],
-      roleVersion: teleport.roleVersion ?? DEFAULT_ROLE_VERSION,
-    },
-  };
+  const sections = { tags: raw.tags ?? {}, teleport: teleportSettings(raw.teleport) };
   return checkSections(sections, path, valid);
 }
 
@@ -144,7 +142,6 @@ interface RawDeployment {
 
 function toDeployment(raw: RawDeployment): Deployment {
   const { bucket, key, principals } = raw;
-  const teleport = raw.teleport ?? {};
   return {
     name: raw.name,
     region: raw.region,
@@ -172,11 +169,7 @@ function toDeployment(raw: RawDeployment): Deployment {
       attachAuthServicePolicy: principals.attachAuthServicePolicy ?? true,
       permitAccountWidePrincipals: principals.permitAccountWidePrincipals ?? false,
     },
-    teleport: {
-      auditorRoles: teleport.auditorRoles ?? DEFAULT_AUDITOR_ROLES,
-      restrictedRoles: teleport.restrictedRoles ?? [],
-      roleVersion: teleport.roleVersion ?? DEFAULT_ROLE_VERSION,
-    },
+    teleport: teleportSettings(raw.teleport),
     tags: raw.tags ?? {},
   };
 }
